@@ -1,0 +1,133 @@
+/// Inline list markers: "1) … 2) …", "1.) …", "a. … b. …", "• … • …".
+///
+/// A numbered or lettered marker counts only as part of a sequence that starts at 1 (or a) and
+/// goes up by one; a bullet counts when the run has at least two. This keeps "in 2008. In 2009."
+/// or "page 5." from being read as list items.
+enum ListMarkers {
+  @inline(__always)
+  static func isBullet(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case "•", "⁃", "▪", "◦", "‣", "●", "■", "○", "□", "➢", "►": return true
+    default: return false
+    }
+  }
+
+  private enum Style: Hashable {
+    case numberDotParen, numberParen, numberDot, letterDot, letterParen, bullet
+  }
+
+  private struct Candidate {
+    var range: Range<Int>
+    var style: Style
+    var value: Int
+  }
+
+  /// Whether a list item starts at `position` (used for line starts).
+  static func opensListItem(_ bytes: UTF8Bytes, at position: Int, limit: Int) -> Bool {
+    let (first, _) = bytes.scalar(at: position)
+    if isBullet(first) { return true }
+    if first == "-" || first == "–" || first == "*" {
+      let next = position + (first == "–" ? 3 : 1)
+      return next < limit && bytes.bytes[next] == 0x20
+    }
+    guard let candidate = marker(bytes, at: position, limit: limit) else { return false }
+    return candidate.value <= 30 && candidate.style != .letterDot
+  }
+
+  /// The accepted markers of a run of text (each a byte range).
+  static func find(in bytes: UTF8Bytes) -> [Range<Int>] {
+    var candidates: [Candidate] = []
+    var i = 0
+    var atTokenStart = true
+    while i < bytes.count {
+      let b = bytes.bytes[i]
+      if b < 0x80 && b > 0x20 && !atTokenStart {
+        i += 1  // inside an ASCII token: nothing to look at
+        continue
+      }
+      let (s, n) = bytes.scalar(at: i)
+      if isBlank(s) {
+        atTokenStart = true
+        i += n
+        continue
+      }
+      if atTokenStart, let candidate = marker(bytes, at: i, limit: bytes.count) {
+        candidates.append(candidate)
+        i = candidate.range.upperBound
+        atTokenStart = false
+        continue
+      }
+      atTokenStart = false
+      i += n
+    }
+    var accepted: [Range<Int>] = []
+    let bulletCount = candidates.filter { $0.style == .bullet }.count
+    for style in [Style.numberDotParen, .numberParen, .numberDot, .letterDot, .letterParen] {
+      // Follow the sequence 1, 2, 3 … in text order.
+      var expected = 1
+      var chain: [Range<Int>] = []
+      for candidate in candidates where candidate.style == style {
+        if candidate.value == expected {
+          chain.append(candidate.range)
+          expected += 1
+        }
+      }
+      if chain.count >= 2 { accepted += chain }
+    }
+    if bulletCount >= 2 {
+      accepted += candidates.filter { $0.style == .bullet }.map(\.range)
+    }
+    return accepted.sorted { $0.lowerBound < $1.lowerBound }
+  }
+
+  /// A marker token at `position` followed by a blank: "12)", "3.)", "4.", "b.", "b)", "•", "⁃9.".
+  private static func marker(_ bytes: UTF8Bytes, at position: Int, limit: Int) -> Candidate? {
+    var i = position
+    let (first, firstLength) = bytes.scalar(at: i)
+    if isBullet(first) {
+      i += firstLength
+      // A bullet may carry a number: "⁃9." or "• 9." — the number belongs to the marker.
+      var end = bytes.token(startingAt: position, limit: limit).upperBound
+      let afterBlank = bytes.skipBlanks(from: end, to: limit)
+      if afterBlank < limit, afterBlank > end,
+        let numbered = marker(bytes, at: afterBlank, limit: limit), numbered.style != .bullet,
+        numbered.style != .letterDot, numbered.style != .letterParen
+      {
+        end = numbered.range.upperBound
+      }
+      return Candidate(range: position..<max(i, end), style: .bullet, value: 0)
+    }
+    var value = 0
+    var digits = 0
+    while i < limit, bytes.bytes[i] >= 0x30, bytes.bytes[i] <= 0x39, digits < 3 {
+      value = value * 10 + Int(bytes.bytes[i] - 0x30)
+      digits += 1
+      i += 1
+    }
+    var style: Style
+    if digits > 0 {
+      guard digits <= 2 else { return nil }
+      if i < limit && bytes.bytes[i] == 0x2E {  // "."
+        i += 1
+        if i < limit && bytes.bytes[i] == 0x29 { i += 1; style = .numberDotParen } else { style = .numberDot }
+      } else if i < limit && bytes.bytes[i] == 0x29 {
+        i += 1
+        style = .numberParen
+      } else {
+        return nil
+      }
+    } else {
+      let b = bytes.bytes[i]
+      guard b >= 0x61 && b <= 0x7A, i + 1 < limit else { return nil }  // a–z
+      value = Int(b - 0x61) + 1
+      i += 1
+      if bytes.bytes[i] == 0x2E { style = .letterDot } else if bytes.bytes[i] == 0x29 { style = .letterParen } else { return nil }
+      i += 1
+    }
+    // A blank must follow, then the item's text.
+    guard i < limit else { return nil }
+    let (after, _) = bytes.scalar(at: i)
+    guard isBlank(after) else { return nil }
+    return Candidate(range: position..<i, style: style, value: value)
+  }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import Testing
+
+/// Runs the built `docalign` program as a user would.
+enum CLI {
+  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+
+  static var executable: URL {
+    let candidates = [
+      Bundle.main.bundleURL.appendingPathComponent("docalign"),
+      Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("docalign"),
+      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        .appendingPathComponent("docalign"),
+    ]
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+  }
+
+  struct Result {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+  }
+
+  static func run(_ arguments: [String], stdin: Data? = nil) throws -> Result {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.currentDirectoryURL = packageRoot
+    let out = Pipe(), err = Pipe(), input = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = input
+    try process.run()
+    if let stdin { input.fileHandleForWriting.write(stdin) }
+    try input.fileHandleForWriting.close()
+    // Read both pipes before waiting, so that a large output cannot block the child.
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Result(
+      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self))
+  }
+
+  static func temporaryFile(_ bytes: [UInt8], name: String) throws -> String {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "docalign-tests-\(ProcessInfo.processInfo.processIdentifier)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let url = directory.appendingPathComponent(name)
+    try Data(bytes).write(to: url)
+    return url.path
+  }
+}
+
+@Suite struct SegmentCommandTests {
+  struct Case: Decodable {
+    let id: String
+    let text: String
+    let sentences: [String]
+  }
+
+  /// The held-out protocol: `docalign segment - --lang xx --format jsonl`, text on stdin.
+  @Test(arguments: ["fr", "es", "ru", "ar"])
+  func otherLanguagesThroughStandardInput(language: String) throws {
+    let file = CLI.packageRoot.appendingPathComponent("Tests/DocAlignTests/Fixtures/segmentation/\(language).jsonl")
+    let cases = try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map {
+      try JSONDecoder().decode(Case.self, from: Data($0.utf8))
+    }
+    var passed = 0
+    for item in cases {
+      let result = try CLI.run(["segment", "-", "--lang", language, "--format", "jsonl"], stdin: Data(item.text.utf8))
+      #expect(result.status == 0, "\(result.stderr)")
+      let texts = try result.stdout.split(separator: "\n").map { line -> String in
+        let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+        return (object?["text"] as? String ?? "").trimmingCharacters(in: .whitespaces)
+      }
+      if texts == item.sentences.map({ $0.trimmingCharacters(in: .whitespaces) }) { passed += 1 }
+    }
+    #expect(Double(passed) >= 0.85 * Double(cases.count), "\(language): \(passed)/\(cases.count)")
+  }
+
+  @Test func jsonlCarriesOffsetsIntoTheFile() throws {
+    let page = "Examples/un-press-releases/hrc-2016-03-07-morning.zh-summary.en-fulltext.txt"
+    let result = try CLI.run(["segment", page, "--format", "jsonl"])
+    #expect(result.status == 0)
+    let text = Array(try String(contentsOf: CLI.packageRoot.appendingPathComponent(page), encoding: .utf8).unicodeScalars)
+    let lines = result.stdout.split(separator: "\n")
+    #expect(lines.count > 200)
+    var kinds = Set<String>()
+    for line in lines {
+      let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+      let start = try #require(object["start"] as? Int), end = try #require(object["end"] as? Int)
+      let unit = String(String.UnicodeScalarView(text[start..<end]))
+      #expect(unit == object["text"] as? String)
+      #expect(object["paragraph"] is Int)
+      #expect(["zh", "en"].contains(object["lang"] as? String ?? ""))
+      kinds.insert(object["kind"] as? String ?? "")
+    }
+    #expect(kinds == ["sentence", "heading"])
+  }
+
+  @Test func textFormatPrintsOneSentencePerLine() throws {
+    let result = try CLI.run(["segment", "-"], stdin: Data("Dr. Smith arrived at 9 a.m. on Tuesday.  He said that\nit was easy.\n".utf8))
+    #expect(result.status == 0)
+    #expect(result.stdout == "Dr. Smith arrived at 9 a.m. on Tuesday.\nHe said that it was easy.\n")
+  }
+
+  @Test func helpAndVersion() throws {
+    let help = try CLI.run(["--help"])
+    #expect(help.status == 0)
+    #expect(help.stdout.contains("segment"))
+    let version = try CLI.run(["--version"])
+    #expect(version.status == 0)
+    #expect(version.stdout.hasPrefix("docalign "))
+  }
+}
+
+@Suite struct ErrorTests {
+  func expectFailure(_ arguments: [String], status: Int32 = 1, stdin: Data? = nil, mentions: [String]) throws {
+    let result = try CLI.run(arguments, stdin: stdin)
+    #expect(result.status == status, "\(arguments): \(result.stderr)")
+    #expect(result.stdout.isEmpty)
+    for text in mentions { #expect(result.stderr.contains(text), "\(result.stderr)") }
+  }
+
+  @Test func missingFile() throws {
+    try expectFailure(["segment", "/nonexistent/page.txt"], mentions: ["/nonexistent/page.txt", "no such file"])
+  }
+
+  @Test func directory() throws {
+    try expectFailure(["segment", "/tmp"], mentions: ["/tmp", "directory"])
+  }
+
+  @Test func invalidUTF8() throws {
+    let path = try CLI.temporaryFile(Array("Good text. ".utf8) + [0xFF, 0xFE, 0x41] + Array(" more".utf8), name: "latin1.txt")
+    try expectFailure(["segment", path], mentions: [path, "invalid UTF-8", "byte offset 11"])
+  }
+
+  @Test func binaryFile() throws {
+    let path = try CLI.temporaryFile([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00], name: "program.bin")
+    try expectFailure(["segment", path], mentions: [path, "binary", "byte offset 4"])
+  }
+
+  @Test func emptyFileAndEmptyStandardInput() throws {
+    let path = try CLI.temporaryFile([], name: "empty.txt")
+    try expectFailure(["segment", path], mentions: [path, "empty"])
+    try expectFailure(["segment", "-"], stdin: Data(), mentions: ["<stdin>", "empty"])
+    let blank = try CLI.temporaryFile(Array(" \n\u{00A0}\n".utf8), name: "blank.txt")
+    try expectFailure(["segment", blank], mentions: [blank, "empty"])
+  }
+
+  @Test func unknownLanguageIsAUsageError() throws {
+    let result = try CLI.run(["segment", "-", "--lang", "de"], stdin: Data("Hallo.".utf8))
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("lang"))
+  }
+
+  @Test func unwritableOutput() throws {
+    try expectFailure(
+      ["segment", "Examples/un-press-releases/hrc-2016-03-07-afternoon.en.txt", "-o", "/nonexistent/out.txt"],
+      mentions: ["/nonexistent/out.txt"])
+  }
+}

@@ -162,3 +162,42 @@ enum CLI {
       mentions: ["/nonexistent/out.txt"])
   }
 }
+
+@Suite struct StructureCommandTests {
+  @Test func jsonOutlineOfTheMorningPage() throws {
+    let result = try CLI.run([
+      "structure", "Examples/un-press-releases/hrc-2016-03-07-morning.zh-summary.en-fulltext.txt", "--format", "json",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let sections = try #require(object["sections"] as? [[String: Any]])
+    #expect(sections.map { $0["title"] as? String } == [
+      "Opening Statements", "Statements by the Moderator and Panellists", "Discussion",
+      "Replies by the Panellists", "Discussion", "Concluding Remarks",
+    ])
+    let mentions = try #require(object["mentions"] as? [[String: Any]])
+    let unresolved = mentions.filter { $0["target"] is NSNull }.compactMap { $0["text"] as? String }
+    #expect(unresolved == ["保护儿童国际运动(Defence for Children International)"])
+    let turns = try #require(object["turns"] as? [[String: Any]])
+    #expect(turns.count == 62)
+  }
+
+  @Test func textOutlineOfTwoFiles() throws {
+    let page = try String(contentsOf: CLI.packageRoot.appendingPathComponent(
+      "Examples/un-press-releases/hrc-2016-03-07-afternoon.en.txt"), encoding: .utf8)
+    let cut = try #require(page.range(of: "Statements by the Moderator and the Panellists"))
+    let summary = try CLI.temporaryFile(Array(page[..<cut.lowerBound].utf8), name: "summary.txt")
+    let fullText = try CLI.temporaryFile(Array(page[cut.lowerBound...].utf8), name: "fulltext.txt")
+    let result = try CLI.run(["structure", summary, fullText])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("[interactive-debate] Interactive Debate"))
+    #expect(result.stdout.contains("Marta Santos Pais → MARTA SANTOS PAIS"))
+  }
+
+  @Test func pageWithoutStructureFailsWithAMessage() throws {
+    let path = try CLI.temporaryFile(Array("Just one sentence here. And another one.".utf8), name: "plain.txt")
+    let result = try CLI.run(["structure", path])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains(path) && result.stderr.contains("no full text found"))
+  }
+}

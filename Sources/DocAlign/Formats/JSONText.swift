@@ -9,13 +9,21 @@ enum JSONText {
     copy.withUTF8 { appendString(utf8: $0, to: &out) }
   }
 
-  /// Appends UTF-8 bytes as a JSON string literal (with quotes).
+  /// Appends UTF-8 bytes as a JSON string literal (with quotes). Runs of bytes that need no
+  /// escaping are copied whole.
   static func appendString(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
     out.append(0x22)
     var i = 0
+    var runStart = 0
     let n = bytes.count
     while i < n {
       let b = bytes[i]
+      // Only controls, DEL, quote, backslash and the lead byte of U+2028/U+2029 are looked at.
+      guard b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || b == 0xE2 else {
+        i += 1
+        continue
+      }
+      if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
       i += 1
       switch b {
       case 0x22: out.append(0x5C); out.append(0x22)
@@ -31,7 +39,9 @@ enum JSONText {
         i += 2
       default: out.append(b)
       }
+      runStart = i
     }
+    if runStart < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<n])) }
     out.append(0x22)
   }
 

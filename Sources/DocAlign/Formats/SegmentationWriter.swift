@@ -85,9 +85,38 @@ public struct SegmentationWriter: Sendable {
   /// Whether a unit holds CR, LF, NEL, U+2028 or U+2029 (most do not: they are copied whole).
   @inline(__always)
   static func containsLineBreak(_ unit: UnsafeBufferPointer<UInt8>) -> Bool {
-    var i = 0
+    guard let base = unit.baseAddress else { return false }
     let n = unit.count
-    while i < n {
+    let raw = UnsafeRawPointer(base)
+    var i = 0
+    // Eight bytes at a time: only a byte below 0x0E (CR, LF) or a lead byte C2 (NEL) or E2
+    // (U+2028, U+2029) can start a line break; other words skip ahead.
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highBits: UInt64 = 0x8080_8080_8080_8080
+    while i + 8 <= n {
+      let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      // High bit of a byte set (in each term) when it is an ASCII byte below 0x0E, or equal to
+      // C2, or to E2 (a zero byte after the exclusive or). Bytes after a flagged one may be
+      // flagged falsely; the flagged word is then checked byte by byte.
+      let c2 = word ^ (ones &* 0xC2)
+      let e2 = word ^ (ones &* 0xE2)
+      let flagged =
+        ((word &- ones &* 0x0E) & ~word) | ((c2 &- ones) & ~c2) | ((e2 &- ones) & ~e2)
+      if flagged & highBits != 0 && containsLineBreak(base, from: i, to: i + 8, count: n) {
+        return true
+      }
+      i += 8
+    }
+    return containsLineBreak(base, from: i, to: n, count: n)
+  }
+
+  /// Whether a line break starts in `start..<end` (it may run on to `count`).
+  @inline(__always)
+  private static func containsLineBreak(
+    _ unit: UnsafePointer<UInt8>, from start: Int, to end: Int, count n: Int
+  ) -> Bool {
+    var i = start
+    while i < end {
       let b = unit[i]
       if b == 0x0A || b == 0x0D { return true }
       if b == 0xE2, i + 2 < n, unit[i + 1] == 0x80, unit[i + 2] == 0xA8 || unit[i + 2] == 0xA9 { return true }

@@ -25,6 +25,40 @@ public enum TextDecoder {
     return text
   }
 
+  /// Decodes a file of `size` bytes that `fill` reads straight into the storage of the string
+  /// (no intermediate buffer, no copy): checked here for the errors `decode(_:name:)` reports,
+  /// with a byte-order mark dropped. `fill` gets room for `size + 1` bytes and returns how many it
+  /// wrote. Returns nil (and keeps nothing) when the bytes need the general path: a UTF-16
+  /// byte-order mark, or a file that grew past `size` while being read.
+  /// - Throws: the errors of ``decode(_:name:)``, and those of `fill`.
+  static func decode(
+    size: Int, name: String, readingInto fill: (UnsafeMutableBufferPointer<UInt8>) throws -> Int
+  ) throws -> String? {
+    let capacity = size + 1
+    var needsGeneralPath = false
+    let text = try String(unsafeUninitializedCapacity: capacity) { buffer in
+      let count = try fill(buffer)
+      let bytes = UnsafeBufferPointer(rebasing: buffer[..<count])
+      if count >= capacity || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+        needsGeneralPath = true
+        return 0
+      }
+      let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+      // The standard library checks the bytes again when it takes them, but would repair (not
+      // report) an error: they are checked here first, with offsets that name the byte.
+      try throwFirstUTF8Error(in: bytes, from: start, name: name)
+      if start > 0, let base = buffer.baseAddress {
+        base.update(from: base + start, count: count - start)
+      }
+      return count - start
+    }
+    if needsGeneralPath { return nil }
+    if !text.unicodeScalars.contains(where: { !isBlank($0) }) {
+      throw DocAlignError.emptyInput(path: name)
+    }
+    return text
+  }
+
   /// Control characters that never occur in text files (everything below U+0020 except tab,
   /// line feed, vertical tab, form feed and carriage return; and DEL is tolerated).
   @inline(__always)
@@ -36,44 +70,62 @@ public enum TextDecoder {
   private static func decodeUTF8(_ bytes: [UInt8], from start: Int, name: String) throws -> String {
     // Validate by hand so that the error can name the byte offset.
     try bytes.withUnsafeBufferPointer { buffer in
-      var i = start
-      let n = buffer.count
-      while i < n {
-        let b0 = buffer[i]
-        if b0 < 0x80 {
-          if isForbiddenControl(UInt32(b0)) {
-            throw DocAlignError.binaryInput(path: name, byteOffset: i)
-          }
-          i += 1
-          continue
-        }
-        let length: Int
-        let minimum: UInt32
-        var value: UInt32
-        switch b0 {
-        case 0xC2...0xDF: length = 2; minimum = 0x80; value = UInt32(b0 & 0x1F)
-        case 0xE0...0xEF: length = 3; minimum = 0x800; value = UInt32(b0 & 0x0F)
-        case 0xF0...0xF4: length = 4; minimum = 0x10000; value = UInt32(b0 & 0x07)
-        default:
-          throw DocAlignError.invalidEncoding(path: name, byteOffset: i, encoding: "UTF-8")
-        }
-        guard i + length <= n else {
-          throw DocAlignError.invalidEncoding(path: name, byteOffset: i, encoding: "UTF-8")
-        }
-        for k in 1..<length {
-          let b = buffer[i + k]
-          guard b & 0xC0 == 0x80 else {
-            throw DocAlignError.invalidEncoding(path: name, byteOffset: i, encoding: "UTF-8")
-          }
-          value = (value << 6) | UInt32(b & 0x3F)
-        }
-        if value < minimum || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) {
-          throw DocAlignError.invalidEncoding(path: name, byteOffset: i, encoding: "UTF-8")
-        }
-        i += length
-      }
+      try throwFirstUTF8Error(in: buffer, from: start, name: name)
     }
     return String(decoding: bytes[start...], as: UTF8.self)
+  }
+
+  /// Walks UTF-8 bytes and throws the error of the first invalid sequence or forbidden control
+  /// byte, naming its byte offset; returns if there is none.
+  private static func throwFirstUTF8Error(
+    in buffer: UnsafeBufferPointer<UInt8>, from start: Int, name: String
+  ) throws {
+    var i = start
+    let n = buffer.count
+    guard let base = buffer.baseAddress else { return }
+    let raw = UnsafeRawPointer(base)
+    while i < n {
+      // Eight bytes at a time while all are printable ASCII (0x20…0x7F): nothing to check.
+      while i + 8 <= n {
+        let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        // A byte below 0x20 borrows into its high bit; a non-ASCII byte has it set.
+        if ((word &- 0x2020_2020_2020_2020) | word) & 0x8080_8080_8080_8080 != 0 { break }
+        i += 8
+      }
+      guard i < n else { break }
+      let b0 = buffer[i]
+      if b0 < 0x80 {
+        if isForbiddenControl(UInt32(b0)) {
+          throw DocAlignError.binaryInput(path: name, byteOffset: i)
+        }
+        i += 1
+        continue
+      }
+      let length: Int
+      let minimum: UInt32
+      var value: UInt32
+      switch b0 {
+      case 0xC2...0xDF: length = 2; minimum = 0x80; value = UInt32(b0 & 0x1F)
+      case 0xE0...0xEF: length = 3; minimum = 0x800; value = UInt32(b0 & 0x0F)
+      case 0xF0...0xF4: length = 4; minimum = 0x10000; value = UInt32(b0 & 0x07)
+      default:
+        throw DocAlignError.invalidEncoding(path: name, byteOffset: i, encoding: "UTF-8")
+      }
+      guard i + length <= n else {
+        throw DocAlignError.invalidEncoding(path: name, byteOffset: i, encoding: "UTF-8")
+      }
+      for k in 1..<length {
+        let b = buffer[i + k]
+        guard b & 0xC0 == 0x80 else {
+          throw DocAlignError.invalidEncoding(path: name, byteOffset: i, encoding: "UTF-8")
+        }
+        value = (value << 6) | UInt32(b & 0x3F)
+      }
+      if value < minimum || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) {
+        throw DocAlignError.invalidEncoding(path: name, byteOffset: i, encoding: "UTF-8")
+      }
+      i += length
+    }
   }
 
   private static func decodeUTF16(_ bytes: [UInt8], littleEndian: Bool, name: String) throws

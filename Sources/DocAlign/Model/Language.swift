@@ -17,6 +17,18 @@ public enum Language: String, Sendable, Hashable, Codable, CaseIterable {
     self = language
   }
 
+  /// The position of this language in `allCases` (0..<6), for tables kept in arrays.
+  var ordinal: Int {
+    switch self {
+    case .chinese: return 0
+    case .english: return 1
+    case .french: return 2
+    case .spanish: return 3
+    case .russian: return 4
+    case .arabic: return 5
+    }
+  }
+
   /// The ICU locale of this language's sentence break iterator.
   var sentenceBreakLocale: String {
     switch self {

@@ -28,8 +28,8 @@ public struct SourceText: Sendable {
   /// Reads and decodes a file; `-` reads standard input.
   /// - Throws: ``DocAlignError/unreadableFile(path:reason:)`` and the decoding errors.
   public init(contentsOf path: String) throws {
-    let bytes = try readInputBytes(path)
-    try self.init(name: path == "-" ? "<stdin>" : path, bytes: bytes)
+    let name = path == "-" ? "<stdin>" : path
+    self.init(name: name, text: try readInputText(path, name: name))
   }
 
   /// The text between two UTF-8 byte offsets.
@@ -41,10 +41,11 @@ public struct SourceText: Sendable {
   }
 }
 
-/// Reads all bytes of a file, or of standard input for `-`.
-func readInputBytes(_ path: String) throws -> [UInt8] {
+/// Reads and decodes a file, or standard input for `-`. A regular UTF-8 file is read straight
+/// into the string's storage; anything else is read into bytes first.
+func readInputText(_ path: String, name: String) throws -> String {
   if path == "-" {
-    return Array(FileHandle.standardInput.readDataToEndOfFile())
+    return try TextDecoder.decode(Array(FileHandle.standardInput.readDataToEndOfFile()), name: name)
   }
   var isDirectory: ObjCBool = false
   guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -58,8 +59,42 @@ func readInputBytes(_ path: String) throws -> [UInt8] {
   }
   defer { try? handle.close() }
   do {
-    return Array(try handle.readToEnd() ?? Data())
+    let descriptor = handle.fileDescriptor
+    var info = stat()
+    if fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size > 0 {
+      // A regular file of known size: read straight into the string.
+      if let text = try TextDecoder.decode(
+        size: Int(info.st_size), name: name,
+        readingInto: { buffer in try readFully(descriptor, into: buffer) })
+      {
+        return text
+      }
+      // Not for the fast path (UTF-16, or the file grew): read it again from the start.
+      try handle.seek(toOffset: 0)
+    }
+    return try TextDecoder.decode(Array(try handle.readToEnd() ?? Data()), name: name)
+  } catch let error as DocAlignError {
+    throw error
   } catch {
     throw DocAlignError.unreadableFile(path: path, reason: error.localizedDescription)
   }
+}
+
+/// Reads from a file descriptor until `buffer` is full or the file ends; returns the byte count.
+private func readFully(_ descriptor: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>) throws
+  -> Int
+{
+  guard let base = buffer.baseAddress else { return 0 }
+  var count = 0
+  while count < buffer.count {
+    let result = read(descriptor, base + count, buffer.count - count)
+    if result > 0 {
+      count += result
+    } else if result == 0 {
+      break
+    } else if errno != EINTR {
+      throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+    }
+  }
+  return count
 }

@@ -9,19 +9,40 @@ struct BreakRules {
   let language: Language
   let bytes: UTF8Bytes
 
-  /// Opening brackets and quotes that may stand before an abbreviation.
-  static let openingPunctuation: Set<Unicode.Scalar> = [
-    "(", "[", "{", "\"", "'", "“", "‘", "«", "‹", "¿", "¡", "（", "「", "『", "《", "〈", "【",
-  ]
-  /// Closing brackets and quotes that may follow sentence-final punctuation.
-  static let closingPunctuation: Set<Unicode.Scalar> = [
-    ")", "]", "}", "\"", "'", "”", "’", "»", "›", "）", "」", "』", "》", "〉", "】",
-  ]
-  /// A line ending in one of these is not a heading.
-  static let headingBlockers: Set<Unicode.Scalar> = [
-    ".", "!", "?", ":", ";", ",", "。", "！", "？", "；", "：", "，", "、", "…", "؟", "؛", "،", "۔",
-    "‼", "⁇", "⁈", "⁉", "．", "｡",
-  ]
+  /// Opening brackets and quotes that may stand before an abbreviation:
+  /// ( [ { " ' “ ‘ « ‹ ¿ ¡ （ 「 『 《 〈 【
+  @inline(__always)
+  static func isOpeningPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case "(", "[", "{", "\"", "'", "“", "‘", "«", "‹", "¿", "¡", "（", "「", "『", "《", "〈", "【":
+      return true
+    default:
+      return false
+    }
+  }
+  /// Closing brackets and quotes that may follow sentence-final punctuation:
+  /// ) ] } " ' ” ’ » › ） 」 』 》 〉 】
+  @inline(__always)
+  static func isClosingPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case ")", "]", "}", "\"", "'", "”", "’", "»", "›", "）", "」", "』", "》", "〉", "】":
+      return true
+    default:
+      return false
+    }
+  }
+  /// Whether a line ending in `scalar` is kept from being a heading (sentence and clause
+  /// punctuation of the six languages).
+  @inline(__always)
+  static func isHeadingBlocker(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case ".", "!", "?", ":", ";", ",", "。", "！", "？", "；", "：", "，", "、", "…", "؟", "؛", "،", "۔",
+      "‼", "⁇", "⁈", "⁉", "．", "｡":
+      return true
+    default:
+      return false
+    }
+  }
   /// The closing bracket of an opening one inside which a sentence does not end (titles,
   /// parentheses), or nil.
   @inline(__always)
@@ -39,13 +60,20 @@ struct BreakRules {
   /// How far (bytes) a bracket may span and still hold its content together.
   static let maximumBracketSpan = 600
 
-  /// The corrected breaks (sorted, unique, strictly inside the run).
-  func corrected(_ candidates: [Int]) -> [Int] {
-    let markers = ListMarkers.find(in: bytes)
+  /// The corrected breaks (sorted, unique, strictly inside the run), each plus `offset` (the
+  /// run's position in a longer text).
+  func corrected(_ candidates: [Int], shiftedBy offset: Int = 0) -> [Int] {
+    // One pass finds every byte the scans below start from; each scan then visits only those.
+    let landmarks = RuleLandmarks(bytes)
+    let markers =
+      ListMarkers.mayHoldMarkers(bytes, landmarks: landmarks) ? ListMarkers.find(in: bytes) : []
+    let ellipses = ellipsisBreaks(landmarks)
+    if candidates.isEmpty && ellipses.isEmpty && markers.isEmpty { return [] }
     let markerEnds = Set(markers.map(\.upperBound))
-    let protected = protectedSpans()
+    let protected = candidates.isEmpty && ellipses.isEmpty ? [] : protectedSpans(landmarks)
     var result: [Int] = []
-    for proposed in candidates + ellipsisBreaks() {
+    result.reserveCapacity(candidates.count + ellipses.count + markers.count)
+    for proposed in ellipses.isEmpty ? candidates : candidates + ellipses {
       // French « … ? » and spaced closers: a closing quote set off by a space stays with the
       // sentence it closes.
       let candidate = skipDetachedClosers(proposed)
@@ -58,9 +86,18 @@ struct BreakRules {
     }
     for marker in markers where marker.lowerBound > 0 { result.append(marker.lowerBound) }
     result.sort()
-    var unique: [Int] = []
-    for b in result where b > 0 && b < bytes.count && unique.last != b { unique.append(b) }
-    return unique
+    // Keep each break once, strictly inside the run, shifted (in place).
+    var kept = 0
+    var last: Int? = nil
+    for i in result.indices {
+      let b = result[i]
+      guard b > 0 && b < bytes.count && last != b else { continue }
+      result[kept] = b + offset  // kept <= i: only entries already read are overwritten
+      kept += 1
+      last = b
+    }
+    result.removeLast(result.count - kept)
+    return result
   }
 
   /// Moves a break past tokens made only of closing quotes and brackets that follow it.
@@ -70,27 +107,22 @@ struct BreakRules {
       let start = bytes.skipBlanks(from: position, to: bytes.count)
       guard start < bytes.count else { return position }
       let token = bytes.token(startingAt: start, limit: bytes.count)
-      let text = bytes.string(token)
-      guard text.unicodeScalars.allSatisfy({ Self.closingPunctuation.contains($0) }) else {
-        return position
-      }
+      guard bytes.allScalars(in: token, satisfy: Self.isClosingPunctuation) else { return position }
       position = token.upperBound
     }
   }
 
   /// Breaks ICU does not propose: after an ellipsis ("…", "...") followed by a capital, in
   /// cased scripts ("retards, insécurité… La liste est longue").
-  private func ellipsisBreaks() -> [Int] {
+  private func ellipsisBreaks(_ landmarks: RuleLandmarks) -> [Int] {
     guard language.isCased else { return [] }
     var breaks: [Int] = []
     var i = 0
-    while i < bytes.count {
-      // Only "." and "…" (lead byte E2) can start an ellipsis.
-      let b = bytes.bytes[i]
-      if b != 0x2E && b != 0xE2 {
-        i += 1
-        continue
-      }
+    // Only "." and "…" (lead byte E2) can start an ellipsis: both are landmarks.
+    for position in landmarks.offsets where position >= i {
+      let b = bytes.bytes[position]
+      if b != 0x2E && b != 0xE2 { continue }
+      i = position
       let (s, n) = bytes.scalar(at: i)
       let isEllipsis =
         s == "…" || (s == "." && i + 2 < bytes.count && bytes.bytes[i + 1] == 0x2E && bytes.bytes[i + 2] == 0x2E)
@@ -101,9 +133,9 @@ struct BreakRules {
       // Glued to a word on both sides ("mean...see") or followed by nothing: no break.
       let next = bytes.skipBlanks(from: end, to: bytes.count)
       guard next > end, next < bytes.count else { continue }
-      let nextToken = bytes.string(bytes.token(startingAt: next, limit: bytes.count))
-      if let first = nextToken.unicodeScalars.first(where: { !Self.openingPunctuation.contains($0) }),
-        first.properties.isUppercase
+      let nextToken = bytes.token(startingAt: next, limit: bytes.count)
+      if let first = bytes.firstScalar(in: nextToken, where: { !Self.isOpeningPunctuation($0) }),
+        isUppercase(first)
       {
         breaks.append(next)
       }
@@ -112,17 +144,14 @@ struct BreakRules {
   }
 
   /// Spans of balanced brackets (not too long) inside which ICU's breaks are dropped.
-  private func protectedSpans() -> [Range<Int>] {
+  private func protectedSpans(_ landmarks: RuleLandmarks) -> [Range<Int>] {
     var spans: [Range<Int>] = []
     var stack: [(open: Unicode.Scalar, at: Int)] = []
-    var i = 0
-    while i < bytes.count {
+    // Only ( ) [ ] and the CJK brackets (lead bytes E3, EF) can matter: all are landmarks, and
+    // none is a continuation byte, so visiting them in order visits every bracket once.
+    for i in landmarks.offsets {
       let b = bytes.bytes[i]
-      // Only ( ) [ ] and the CJK brackets (lead bytes E3, EF) can matter.
-      if b != 0x28 && b != 0x29 && b != 0x5B && b != 0x5D && b != 0xE3 && b != 0xEF {
-        i += 1
-        continue
-      }
+      if b != 0x28 && b != 0x29 && b != 0x5B && b != 0x5D && b != 0xE3 && b != 0xEF { continue }
       let (s, n) = bytes.scalar(at: i)
       if Self.closingBracket(of: s) != nil {
         stack.append((s, i))
@@ -130,7 +159,6 @@ struct BreakRules {
         stack.removeLast()
         if i - top.at <= Self.maximumBracketSpan { spans.append(top.at..<(i + n)) }
       }
-      i += n
     }
     return spans
   }
@@ -146,7 +174,7 @@ struct BreakRules {
     let nextFirst: Unicode.Scalar? = nextCoreStart < nextEnd ? bytes.scalar(at: nextCoreStart).0 : nil
 
     // "Yahoo! in …", "“Why?” she asked": "!" or "?" before a lower-case word does not end it.
-    if language.isCased, let nextFirst, nextFirst.properties.isLowercase,
+    if language.isCased, let nextFirst, isLowercase(nextFirst),
       let last = lastTerminal(before: tokenEnd), last == "!" || last == "?"
     {
       return nil
@@ -171,14 +199,18 @@ struct BreakRules {
     if Self.isInitial(core) {
       if Self.isInitial(next) { return nil }
       if let previous = previousWords().last, let first = previous.unicodeScalars.first,
-        first.properties.isUppercase, nextFirst?.properties.isUppercase == true
+        isUppercase(first), let nextFirst, isUppercase(nextFirst)
       {
         return nil
       }
     }
-    let lookupLanguages: [Language] = language == .english ? [.english] : [language, .english]
+    // The paragraph's own list first, then English (UN texts quote English abbreviations).
+    let lookupCount = language == .english ? 1 : 2
+    let coreKey = SegmentationRules.LookupKey(core)
     // The first word of a spaced multi-word abbreviation: "EE. UU.", "p. ex.", "т. е.".
-    for lookup in lookupLanguages where rules.opensMultiWordAbbreviation(core, language: lookup) {
+    for pass in 0..<lookupCount {
+      let lookup = pass == 0 ? language : .english
+      guard rules.opensMultiWordAbbreviation(coreKey, language: lookup) else { continue }
       if rules.abbreviation(
         next, previousWords: previousWords() + [core], language: lookup, requireLeadingWords: true)
         != nil
@@ -186,17 +218,19 @@ struct BreakRules {
         return nil
       }
     }
-    // The paragraph's own list first, then English (UN texts quote English abbreviations).
-    for lookup in lookupLanguages {
-      for word in Self.lookupForms(core) {
-        guard let kind = rules.abbreviation(word, previousWords: previousWords, language: lookup) else {
+    let afterSlashKey = Self.partAfterLastSlash(core).map(SegmentationRules.LookupKey.init)
+    for pass in 0..<lookupCount {
+      let lookup = pass == 0 ? language : .english
+      for form in 0..<(afterSlashKey == nil ? 1 : 2) {
+        let key = form == 0 ? coreKey : afterSlashKey ?? coreKey
+        guard let kind = rules.abbreviation(key, previousWords: previousWords, language: lookup) else {
           continue
         }
         switch kind {
         case .plain:
           return nil
         case .beforeNumber:
-          if let nextFirst, nextFirst.properties.numericType != nil { return nil }
+          if let nextFirst, isNumeric(nextFirst) { return nil }
           return candidate
         case .ambiguous:
           return startsSentence(next, nextFirst) ? candidate : nil
@@ -204,15 +238,17 @@ struct BreakRules {
       }
     }
     // A short unlisted abbreviation before a number: "N°. 1026", "Sec. 5".
-    let coreLetters = core.dropLast()
-    if let nextFirst, nextFirst.properties.numericType != nil, (1...3).contains(coreLetters.count),
-      coreLetters.allSatisfy({ $0.isLetter || $0 == "°" || $0 == "º" })
-    {
-      return nil
+    if let nextFirst, isNumeric(nextFirst) {
+      let coreLetters = core.dropLast()
+      if (1...3).contains(coreLetters.count),
+        coreLetters.allSatisfy({ $0.isLetter || $0 == "°" || $0 == "º" })
+      {
+        return nil
+      }
     }
     // An unlisted dotted abbreviation: "e.g." (lower case) never ends; "U.S.A." may.
     if Self.isDottedAbbreviation(core) {
-      if core.unicodeScalars.first?.properties.isLowercase == true { return nil }
+      if let first = core.unicodeScalars.first, isLowercase(first) { return nil }
       return startsSentence(next, nextFirst) ? candidate : nil
     }
     return candidate
@@ -223,7 +259,7 @@ struct BreakRules {
     var i = start
     while i < end {
       let (s, n) = bytes.scalar(at: i)
-      if !Self.openingPunctuation.contains(s) { break }
+      if !Self.isOpeningPunctuation(s) { break }
       i += n
     }
     return i
@@ -240,7 +276,7 @@ struct BreakRules {
     var i = end
     while i > 0 {
       let (s, j) = bytes.scalar(before: i)
-      if !isBlank(s) && !Self.closingPunctuation.contains(s) { return s }
+      if !isBlank(s) && !Self.isClosingPunctuation(s) { return s }
       i = j
     }
     return nil
@@ -249,7 +285,7 @@ struct BreakRules {
   /// Whether the next word opens a new sentence after an ambiguous abbreviation.
   private func startsSentence(_ next: String, _ nextFirst: Unicode.Scalar?) -> Bool {
     guard let nextFirst else { return true }
-    if !nextFirst.properties.isUppercase { return !language.isCased }
+    if !isUppercase(nextFirst) { return !language.isCased }
     let word = String(String.UnicodeScalarView(next.unicodeScalars.filter {
       $0.properties.isAlphabetic || $0 == "'" || $0 == "’"
     }))
@@ -273,7 +309,7 @@ struct BreakRules {
       break
     }
     if let wordBefore, bytes.string(wordBefore).hasSuffix("."), dots >= 3,
-      let next, next.properties.isUppercase
+      let next, isUppercase(next)
     {
       return wordBefore.upperBound
     }
@@ -296,13 +332,18 @@ struct BreakRules {
 
   /// One capital letter and a period: "E.", "А.".
   static func isInitial(_ core: String) -> Bool {
-    let scalars = Array(core.unicodeScalars)
-    return scalars.count == 2 && scalars[1] == "." && scalars[0].properties.isUppercase
+    // At most 4 + 1 bytes; most tokens are longer and need no decoding.
+    guard core.utf8.count <= 5 else { return false }
+    var scalars = core.unicodeScalars.makeIterator()
+    guard let first = scalars.next(), let second = scalars.next(), scalars.next() == nil else {
+      return false
+    }
+    return second == "." && isUppercase(first)
   }
 
   static func endsWithOmissionMark(_ token: String) -> Bool {
     var scalars = Substring(token).unicodeScalars[...]
-    while let last = scalars.last, closingPunctuation.contains(last), last != "]" {
+    while let last = scalars.last, isClosingPunctuation(last), last != "]" {
       scalars = scalars.dropLast()
     }
     let text = String(String.UnicodeScalarView(scalars))
@@ -311,22 +352,23 @@ struct BreakRules {
 
   static func stripOpening(_ token: String) -> String {
     var scalars = Substring(token).unicodeScalars[...]
-    while let first = scalars.first, openingPunctuation.contains(first) { scalars = scalars.dropFirst() }
+    while let first = scalars.first, isOpeningPunctuation(first) { scalars = scalars.dropFirst() }
     return String(String.UnicodeScalarView(scalars))
   }
 
-  /// The forms of a token to look up: as is, and the part after the last slash
-  /// ("A/HRC/31/34/Corr." → "Corr.").
-  static func lookupForms(_ core: String) -> [String] {
-    if let slash = core.lastIndex(of: "/") {
-      return [core, String(core[core.index(after: slash)...])]
-    }
-    return [core]
+  /// The part of a token after its last "/" ("A/HRC/31/34/Corr." → "Corr."), or nil without
+  /// one: looked up too when the token as is is not listed.
+  static func partAfterLastSlash(_ core: String) -> String? {
+    // A "/" character needs a "/" byte: most tokens have none and skip the character search.
+    guard core.utf8.contains(0x2F), let slash = core.lastIndex(of: "/") else { return nil }
+    return String(core[core.index(after: slash)...])
   }
 
   /// "U.S.A.", "e.g.", "Ph.D.": letters, each group short, separated by periods.
   static func isDottedAbbreviation(_ core: String) -> Bool {
-    guard core.utf8.lazy.filter({ $0 == 0x2E }).count >= 2 else { return false }
+    var periods = 0
+    for byte in core.utf8 where byte == 0x2E { periods += 1 }
+    guard periods >= 2 else { return false }
     let parts = core.split(separator: ".", omittingEmptySubsequences: false)
     guard parts.count >= 3, parts.last?.isEmpty == true else { return false }
     return parts.dropLast().allSatisfy { part in

@@ -34,6 +34,35 @@ enum ListMarkers {
     return candidate.value <= 30 && candidate.style != .letterDot
   }
 
+  /// A cheap necessary condition for ``find(in:)`` to accept any marker: two bullets at token
+  /// starts, or a token "1", "01" or "a" followed by "." or ")" — the first item of a numbered or
+  /// lettered sequence, without which no sequence is accepted. Reads only the landmark bytes
+  /// (every bullet's UTF-8 form starts with E2; "." and ")" are landmarks).
+  static func mayHoldMarkers(_ bytes: UTF8Bytes, landmarks: RuleLandmarks) -> Bool {
+    let buffer = bytes.bytes
+    // Whether a token may start at `i`: the text's start, or after a byte that may end a blank
+    // (an ASCII space or control, or the last byte of a non-ASCII scalar).
+    func mayStartToken(_ i: Int) -> Bool { i == 0 || buffer[i - 1] <= 0x20 || buffer[i - 1] >= 0x80 }
+    var bullets = 0
+    for p in landmarks.offsets {
+      let b = buffer[p]
+      if b == 0xE2 {
+        if mayStartToken(p) && isBullet(bytes.scalar(at: p).0) {
+          bullets += 1
+          if bullets >= 2 { return true }
+        }
+      } else if b == 0x2E || b == 0x29, p >= 1 {
+        let before = buffer[p - 1]
+        if before == 0x61 && mayStartToken(p - 1) { return true }  // "a." "a)"
+        if before == 0x31 {  // "1." "1)" "1.)" "01." …
+          if mayStartToken(p - 1) { return true }
+          if p >= 2 && buffer[p - 2] == 0x30 && mayStartToken(p - 2) { return true }
+        }
+      }
+    }
+    return false
+  }
+
   /// The accepted markers of a run of text (each a byte range).
   static func find(in bytes: UTF8Bytes) -> [Range<Int>] {
     var candidates: [Candidate] = []

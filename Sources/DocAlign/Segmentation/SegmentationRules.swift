@@ -17,12 +17,20 @@ public struct SegmentationRules: Sendable {
     let kind: AbbreviationKind
   }
 
-  /// Per language: match key of the last word → entries ending with it.
-  private(set) var abbreviations: [Language: [String: [Abbreviation]]] = [:]
-  /// Per language: match keys of the first words of multi-word entries.
-  private(set) var multiWordFirsts: [Language: Set<String>] = [:]
-  /// Per language: sentence starters, lower-cased.
-  private(set) var sentenceStarters: [Language: Set<String>] = [:]
+  /// The lists of one language.
+  struct LanguageRules: Sendable {
+    /// Match key of the last word → entries ending with it.
+    var abbreviations: [String: [Abbreviation]] = [:]
+    /// Match keys of the first words of multi-word entries.
+    var multiWordFirsts: Set<String> = []
+    /// Sentence starters, lower-cased.
+    var sentenceStarters: Set<String> = []
+  }
+
+  /// The lists of each language, at ``Language/ordinal`` (an array: looked up for every
+  /// candidate break, without hashing the language).
+  private(set) var languages = [LanguageRules](
+    repeating: LanguageRules(), count: Language.allCases.count)
 
   /// No rules at all: bare ICU.
   public static let none = SegmentationRules()
@@ -40,7 +48,7 @@ public struct SegmentationRules: Sendable {
       let starterFile = "segmentation/sentence-starters/\(language.rawValue).txt"
       if let text = resources.readIfPresent(starterFile) {
         for line in dataLines(text) {
-          sentenceStarters[language, default: []].insert(
+          languages[language.ordinal].sentenceStarters.insert(
             line.fields[0].trimmingSpaces.lowercased())
         }
       }
@@ -69,12 +77,14 @@ public struct SegmentationRules: Sendable {
       }
       let words = entry.split(separator: " ").map { Self.matchKey(String($0)) }
       guard let last = words.last else { continue }
-      if let first = words.first, words.count > 1 { multiWordFirsts[language, default: []].insert(first) }
-      var bucket = abbreviations[language, default: [:]][last, default: []]
+      if let first = words.first, words.count > 1 {
+        languages[language.ordinal].multiWordFirsts.insert(first)
+      }
+      var bucket = languages[language.ordinal].abbreviations[last, default: []]
       bucket.append(Abbreviation(leadingWords: Array(words.dropLast()), kind: kind))
       // Longest entries first, so that "p. ex." wins over "ex.".
       bucket.sort { $0.leadingWords.count > $1.leadingWords.count }
-      abbreviations[language, default: [:]][last] = bucket
+      languages[language.ordinal].abbreviations[last] = bucket
     }
   }
 
@@ -85,11 +95,23 @@ public struct SegmentationRules: Sendable {
     return hasInnerCapital ? "=" + word : word.lowercased()
   }
 
-  /// The kind of abbreviation `word` is, given the words before it (nearest last), or nil.
-  /// Whether `word` is the first word of a multi-word entry ("p." of "p. ex.").
-  func opensMultiWordAbbreviation(_ word: String, language: Language) -> Bool {
-    guard let firsts = multiWordFirsts[language] else { return false }
-    return firsts.contains("=" + word) || firsts.contains(word.lowercased())
+  /// A word's two match keys (see ``matchKey(_:)``), built once for the several look-ups of one
+  /// word: the exact key ("=" and the word) and the case-folded one.
+  struct LookupKey {
+    let exact: String
+    let folded: String
+
+    init(_ word: String) {
+      exact = "=" + word
+      folded = word.lowercased()
+    }
+  }
+
+  /// Whether the word of `key` is the first word of a multi-word entry ("p." of "p. ex.").
+  func opensMultiWordAbbreviation(_ key: LookupKey, language: Language) -> Bool {
+    let firsts = languages[language.ordinal].multiWordFirsts
+    guard !firsts.isEmpty else { return false }
+    return firsts.contains(key.exact) || firsts.contains(key.folded)
   }
 
   /// The kind of abbreviation `word` is, or nil. `previousWords` (nearest last) is asked for only
@@ -98,16 +120,20 @@ public struct SegmentationRules: Sendable {
   func abbreviation(
     _ word: String, previousWords: [String], language: Language, requireLeadingWords: Bool = false
   ) -> AbbreviationKind? {
-    abbreviation(word, previousWords: { previousWords }, language: language, requireLeadingWords: requireLeadingWords)
+    abbreviation(
+      LookupKey(word), previousWords: { previousWords }, language: language,
+      requireLeadingWords: requireLeadingWords)
   }
 
+  /// The kind of abbreviation the word of `key` is, or nil (as above).
   func abbreviation(
-    _ word: String, previousWords wordsBefore: () -> [String], language: Language,
+    _ key: LookupKey, previousWords wordsBefore: () -> [String], language: Language,
     requireLeadingWords: Bool = false
   ) -> AbbreviationKind? {
-    guard let table = abbreviations[language] else { return nil }
-    for key in ["=" + word, word.lowercased()] {
-      guard let entries = table[key] else { continue }
+    let table = languages[language.ordinal].abbreviations
+    guard !table.isEmpty else { return nil }
+    for pass in 0..<2 {
+      guard let entries = table[pass == 0 ? key.exact : key.folded] else { continue }
       for entry in entries {
         let needed = entry.leadingWords.count
         if needed == 0 {
@@ -128,7 +154,7 @@ public struct SegmentationRules: Sendable {
   }
 
   func isSentenceStarter(_ word: String, language: Language) -> Bool {
-    sentenceStarters[language]?.contains(word.lowercased()) ?? false
+    languages[language.ordinal].sentenceStarters.contains(word.lowercased())
   }
 }
 

@@ -56,30 +56,33 @@ public final class Segmenter {
       let bytes = UTF8Bytes(bytes: buffer)
       let blocks = paragraphBlocks(bytes)
       let languages = assignLanguages(blocks, bytes: bytes, forced: language)
-      let unitsPerBlock = try segmentBlocks(blocks, languages: languages, bytes: bytes)
+      let segmented = try segmentBlocks(blocks, languages: languages, bytes: bytes)
+      // Scalar offsets: each block's were counted from its start in the parallel phase; here
+      // they are added up along the text.
       var paragraphs: [Paragraph] = []
       var sentences: [Sentence] = []
       paragraphs.reserveCapacity(blocks.count)
-      sentences.reserveCapacity(unitsPerBlock.reduce(0) { $0 + $1.count })
-      var cursor = ScalarOffsetCursor(bytes: buffer)
-      for (k, block) in blocks.enumerated() {
+      sentences.reserveCapacity(segmented.reduce(0) { $0 + $1.units.count })
+      var blockStart = ScalarOffsetCursor.scalarCount(
+        UnsafeBufferPointer(rebasing: buffer[0..<(blocks.first?.range.lowerBound ?? 0)]))
+      for k in blocks.indices {
         let paragraphLanguage = languages[k]
-        let paragraphStart = cursor.scalarOffset(ofByte: block.range.lowerBound)
         let first = sentences.count
-        for unit in unitsPerBlock[k] {
-          let start = cursor.scalarOffset(ofByte: unit.range.lowerBound)
-          let end = cursor.scalarOffset(ofByte: unit.range.upperBound)
+        let block = segmented[k]
+        for unit in block.units {
           sentences.append(
             Sentence(
-              index: sentences.count, start: start, end: end, paragraph: k,
+              index: sentences.count, start: blockStart + unit.scalars.lowerBound,
+              end: blockStart + unit.scalars.upperBound, paragraph: k,
               language: paragraphLanguage, kind: unit.isHeading ? .heading : .sentence,
               utf8Range: unit.range))
         }
-        let paragraphEnd = cursor.scalarOffset(ofByte: block.range.upperBound)
         paragraphs.append(
           Paragraph(
-            index: k, start: paragraphStart, end: paragraphEnd, language: paragraphLanguage,
-            sentenceIndices: first..<sentences.count, utf8Range: block.range))
+            index: k, start: blockStart, end: blockStart + block.scalarLength,
+            language: paragraphLanguage, sentenceIndices: first..<sentences.count,
+            utf8Range: blocks[k].range))
+        blockStart += block.scalarsToNextBlock
       }
       return Document(source: source, paragraphs: paragraphs, sentences: sentences)
     }
@@ -92,14 +95,37 @@ public final class Segmenter {
 
   /// The units of every block: in chunks on all cores for a long text, else on this thread.
   private func segmentBlocks(_ blocks: [Block], languages: [Language], bytes: UTF8Bytes) throws
-    -> [[Unit]]
+    -> [SegmentedBlock]
   {
     let threads = threadCount(forBytes: bytes.count)
     while workers.count < threads { workers.append(Worker()) }
     let workers = self.workers
     return try concurrentMap(count: blocks.count, workers: threads) { k, thread in
-      try units(of: blocks[k], bytes: bytes, language: languages[k], worker: workers[thread])
+      let block = blocks[k]
+      var units = try units(of: block, bytes: bytes, language: languages[k], worker: workers[thread])
+      // Scalar offsets from the block's start, counted here (on all cores) rather than in one
+      // pass over the whole text afterwards.
+      var cursor = ScalarOffsetCursor(bytes: bytes.bytes, from: block.range.lowerBound)
+      for u in units.indices {
+        let start = cursor.scalarOffset(ofByte: units[u].range.lowerBound)
+        units[u].scalars = start..<cursor.scalarOffset(ofByte: units[u].range.upperBound)
+      }
+      let scalarLength = cursor.scalarOffset(ofByte: block.range.upperBound)
+      let nextBlock = k + 1 < blocks.count ? blocks[k + 1].range.lowerBound : bytes.count
+      return SegmentedBlock(
+        units: units, scalarLength: scalarLength,
+        scalarsToNextBlock: cursor.scalarOffset(ofByte: nextBlock))
     }
+  }
+
+  /// The units of one block, with the block's scalar counts.
+  struct SegmentedBlock {
+    /// The units, with scalar offsets from the block's start.
+    var units: [Unit]
+    /// The block's length in scalars.
+    var scalarLength: Int
+    /// The scalars from the block's start to the next block's start (or the end of the text).
+    var scalarsToNextBlock: Int
   }
 
   // MARK: - Paragraphs and lines
@@ -133,6 +159,8 @@ public final class Segmenter {
       var terminatorLength = 0
       var paragraphSeparator = false
       while j < n {
+        j = bytes.skipWordsWithoutLineBreakBytes(from: j)
+        guard j < n else { break }
         let b = bytes.bytes[j]
         if b == 0x0A { terminatorLength = 1; break }
         if b == 0x0D { terminatorLength = (j + 1 < n && bytes.bytes[j + 1] == 0x0A) ? 2 : 1; break }
@@ -189,31 +217,37 @@ public final class Segmenter {
   struct Unit {
     var range: Range<Int>
     var isHeading: Bool
+    /// Offsets in scalars from the start of the unit's block (set once the block is segmented).
+    var scalars: Range<Int> = 0..<0
   }
 
   private func units(of block: Block, bytes: UTF8Bytes, language: Language, worker: Worker) throws
     -> [Unit]
   {
     // Group lines into runs between hard line breaks; soft breaks become spaces for ICU.
-    let longest = block.lines.map { $0.range.count }.max() ?? 0
-    var runs: [[Line]] = [[]]
-    for (k, line) in block.lines.enumerated() {
-      if k > 0 {
-        let previous = block.lines[k - 1]
-        if isHardLineBreak(after: previous, before: line, longestLine: longest, bytes: bytes) {
-          runs.append([])
-        }
-      }
-      runs[runs.count - 1].append(line)
-    }
+    let lines = block.lines
+    guard !lines.isEmpty else { return [] }
+    var longest = 0
+    for line in lines { longest = max(longest, line.range.count) }
     var result: [Unit] = []
-    for run in runs {
+    var runStart = 0
+    for k in 1...lines.count {
+      // The run lines[runStart..<k] ends before a hard line break or at the block's end.
+      if k < lines.count
+        && !isHardLineBreak(after: lines[k - 1], before: lines[k], longestLine: longest, bytes: bytes)
+      {
+        continue
+      }
+      let run = lines[runStart..<k]
+      runStart = k
       guard let first = run.first, let last = run.last else { continue }
       let range = first.range.lowerBound..<last.range.upperBound
-      let breaks = try sentenceBreaks(in: range, bytes: bytes, language: language, worker: worker)
-      var start = range.lowerBound
+      let breaks = try sentenceBreaks(in: run, bytes: bytes, language: language, worker: worker)
       let runUnitsStart = result.count
-      for b in breaks + [range.upperBound] {
+      var start = range.lowerBound
+      // Units end at each break, and the last one at the run's end.
+      for i in 0...breaks.count {
+        let b = i < breaks.count ? breaks[i] : range.upperBound
         let lower = bytes.skipBlanks(from: start, to: b)
         let upper = bytes.skipBlanksBackward(from: b, to: lower)
         if lower < upper { result.append(Unit(range: lower..<upper, isHeading: false)) }
@@ -242,13 +276,13 @@ public final class Segmenter {
     guard isHeadingLike(previous.range, bytes: bytes),
       previous.range.count * 10 < longestLine * 6
     else { return false }
-    if nextFirst.properties.isLowercase { return false }
+    if isLowercase(nextFirst) { return false }
     // "… of the\nSecretary-General": a line ending in a lower-case word continues.
     let (lastScalar, _) = bytes.scalar(before: previous.range.upperBound)
-    if lastScalar.properties.isLowercase {
+    if isLowercase(lastScalar) {
       let token = bytes.token(endingAt: previous.range.upperBound, limit: previous.range.lowerBound)
       let (tokenFirst, _) = bytes.scalar(at: token.lowerBound)
-      if tokenFirst.properties.isLowercase { return false }
+      if isLowercase(tokenFirst) { return false }
     }
     return true
   }
@@ -276,46 +310,65 @@ public final class Segmenter {
     var end = range.upperBound
     while end > range.lowerBound {
       let (s, j) = bytes.scalar(before: end)
-      if BreakRules.closingPunctuation.contains(s) && s != ")" && s != "）" {
+      if BreakRules.isClosingPunctuation(s) && s != ")" && s != "）" {
         end = j
         continue
       }
-      return !BreakRules.headingBlockers.contains(s)
+      return !BreakRules.isHeadingBlocker(s)
     }
     return false
   }
 
   // MARK: - Sentence breaks
 
-  /// The sentence boundaries strictly inside `range` (absolute byte offsets).
+  /// The sentence boundaries strictly inside a run of lines (absolute byte offsets).
   private func sentenceBreaks(
-    in range: Range<Int>, bytes: UTF8Bytes, language: Language, worker: Worker
+    in run: ArraySlice<Line>, bytes: UTF8Bytes, language: Language, worker: Worker
   ) throws -> [Int] {
+    guard let first = run.first, let last = run.last else { return [] }
+    let range = first.range.lowerBound..<last.range.upperBound
+    let icu = try worker.breaker(for: language)
+    // A single line holds no line break: ICU and the rules read the text itself.
+    if run.count == 1 {
+      return try correctedBreaks(
+        in: UnsafeBufferPointer(rebasing: bytes.bytes[range]), offset: range.lowerBound,
+        language: language, icu: icu)
+    }
     // ICU reads a copy in which soft line breaks are spaces (same byte length: offsets hold).
+    // Line breaks occur only between the lines (a line's content holds none), so only the gaps
+    // between them are rewritten.
     var scratch = worker.scratch
     worker.scratch = []
     defer { worker.scratch = scratch }
     scratch.removeAll(keepingCapacity: true)
     scratch.append(contentsOf: bytes.bytes[range])
-    var k = 0
-    while k < scratch.count {
-      switch scratch[k] {
-      case 0x0A, 0x0D, 0x0C:
-        scratch[k] = 0x20
-      case 0xE2 where k + 2 < scratch.count && scratch[k + 1] == 0x80 && scratch[k + 2] == 0xA8:
-        scratch[k] = 0x20; scratch[k + 1] = 0x20; scratch[k + 2] = 0x20
-      case 0xC2 where k + 1 < scratch.count && scratch[k + 1] == 0x85:
-        scratch[k] = 0x20; scratch[k + 1] = 0x20
-      default: break
+    for k in run.indices.dropFirst() {
+      var i = run[k - 1].range.upperBound - range.lowerBound
+      let gapEnd = run[k].range.lowerBound - range.lowerBound
+      while i < gapEnd {
+        switch scratch[i] {
+        case 0x0A, 0x0D, 0x0C:
+          scratch[i] = 0x20
+        case 0xE2 where i + 2 < scratch.count && scratch[i + 1] == 0x80 && scratch[i + 2] == 0xA8:
+          scratch[i] = 0x20; scratch[i + 1] = 0x20; scratch[i + 2] = 0x20
+        case 0xC2 where i + 1 < scratch.count && scratch[i + 1] == 0x85:
+          scratch[i] = 0x20; scratch[i + 1] = 0x20
+        default: break
+        }
+        i += 1
       }
-      k += 1
     }
-    let icu = try worker.breaker(for: language)
     return try scratch.withUnsafeBufferPointer { buffer in
-      let local = UTF8Bytes(bytes: buffer)
-      let candidates = try icu.breaks(in: buffer).dropLast().map { Int($0) }
-      let rules = BreakRules(rules: self.rules, language: language, bytes: local)
-      return rules.corrected(candidates).map { $0 + range.lowerBound }
+      try correctedBreaks(in: buffer, offset: range.lowerBound, language: language, icu: icu)
     }
+  }
+
+  /// ICU's breaks in `text` corrected by the rules, shifted by `offset` (the text's position).
+  private func correctedBreaks(
+    in text: UnsafeBufferPointer<UInt8>, offset: Int, language: Language, icu: ICUSentenceBreaker
+  ) throws -> [Int] {
+    let candidates = try icu.breaks(in: text).dropLast().map { Int($0) }
+    let rules = BreakRules(rules: self.rules, language: language, bytes: UTF8Bytes(bytes: text))
+    return rules.corrected(candidates, shiftedBy: offset)
   }
 }

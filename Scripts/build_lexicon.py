@@ -116,7 +116,7 @@ import unicodedata
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_INPUT = "/work/shared/data/cc-cedict/cedict_1_0_ts_utf-8_mdbg.txt.gz"
+DEFAULT_INPUT = str(REPO_ROOT.parent / "shared" / "data" / "cc-cedict" / "cedict_1_0_ts_utf-8_mdbg.txt.gz")
 DEFAULT_OUTPUT = str(REPO_ROOT / "Resources" / "lexicon" / "zh-en.tsv")
 
 MAX_WORDS = 10

@@ -201,3 +201,89 @@ enum CLI {
     #expect(result.stderr.contains(path) && result.stderr.contains("no full text found"))
   }
 }
+
+@Suite struct AlignCommandTests {
+  static let morning = "Examples/un-press-releases/hrc-2016-03-07-morning.zh-summary.en-fulltext.txt"
+  static let afternoon = "Examples/un-press-releases/hrc-2016-03-07-afternoon.en.txt"
+
+  static func scalars(_ path: String) throws -> [Unicode.Scalar] {
+    Array(try String(contentsOf: URL(fileURLWithPath: path, relativeTo: CLI.packageRoot), encoding: .utf8).unicodeScalars)
+  }
+
+  /// Every text in the output is a verbatim slice of its file at its stated range.
+  static func checkSlices(_ jsonl: String, source: [Unicode.Scalar], target: [Unicode.Scalar]) throws -> [[String: Any]] {
+    var units: [[String: Any]] = []
+    for line in jsonl.split(separator: "\n") {
+      let unit = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+      for (side, text) in [("source", source), ("target", target)] {
+        for span in unit[side] as? [[String: Any]] ?? [] {
+          let start = try #require(span["start"] as? Int), end = try #require(span["end"] as? Int)
+          #expect(String(String.UnicodeScalarView(text[start..<end])) == span["text"] as? String)
+        }
+      }
+      units.append(unit)
+    }
+    return units
+  }
+
+  @Test func jsonlIsVerbatimAndLosesNothing() throws {
+    let result = try CLI.run(["align", Self.morning])
+    #expect(result.status == 0, "\(result.stderr)")
+    let text = try Self.scalars(Self.morning)
+    let units = try Self.checkSlices(result.stdout, source: text, target: text)
+    // Each summary-side sentence of `docalign segment` appears in exactly one unit.
+    let segments = try CLI.run(["segment", Self.morning, "--format", "jsonl"]).stdout.split(separator: "\n")
+    let boundary = try #require(segments.firstIndex { $0.contains("\"text\":\"Opening Statements\"") })
+    let sourceStarts = units.flatMap { ($0["source"] as? [[String: Any]] ?? []).compactMap { $0["start"] as? Int } }
+    #expect(Set(sourceStarts).count == sourceStarts.count)
+    #expect(sourceStarts.count == boundary)
+    #expect(units.contains { ($0["mentions"] as? [Any])?.count == 40 })
+  }
+
+  @Test func twoFilesAndEvaluate() throws {
+    let page = try String(contentsOf: CLI.packageRoot.appendingPathComponent(Self.afternoon), encoding: .utf8)
+    let cut = try #require(page.range(of: "Statements by the Moderator and the Panellists"))
+    let summary = try CLI.temporaryFile(Array(page[..<cut.lowerBound].utf8), name: "a-summary.txt")
+    let fullText = try CLI.temporaryFile(Array(page[cut.lowerBound...].utf8), name: "a-fulltext.txt")
+    let output = summary + ".jsonl"
+    let result = try CLI.run(["align", summary, fullText, "-o", output])
+    #expect(result.status == 0, "\(result.stderr)")
+    let jsonl = try String(contentsOfFile: output, encoding: .utf8)
+    _ = try Self.checkSlices(jsonl, source: Array(page[..<cut.lowerBound].unicodeScalars), target: Array(page[cut.lowerBound...].unicodeScalars))
+    let gold = CLI.packageRoot.appendingPathComponent("Tests/DocAlignTests/Fixtures/gold/hrc-2016-03-07-afternoon.gold.jsonl").path
+    let evaluation = try CLI.run(["evaluate", summary, gold, output, "--target-document", fullText, "--json"])
+    #expect(evaluation.status == 0, "\(evaluation.stderr)")
+    let figures = try #require(try JSONSerialization.jsonObject(with: Data(evaluation.stdout.utf8)) as? [String: Any])
+    #expect((figures["link_f1"] as? Double ?? 0) >= 0.9)
+    #expect((figures["null_acc"] as? Double ?? 0) >= 0.9)
+    #expect(figures["unlocated"] as? Int == 0)
+  }
+
+  @Test func tsvHasOneLinePerSummarySentence() throws {
+    let json = try CLI.run(["align", Self.morning]).stdout.split(separator: "\n").count
+    let tsv = try CLI.run(["align", Self.morning, "--format", "tsv"])
+    #expect(tsv.status == 0)
+    let lines = tsv.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+    #expect(lines.count == json)
+    #expect(lines.allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 5 })
+    let header = try CLI.run(["align", Self.morning, "--format", "tsv", "--header"])
+    #expect(header.stdout.hasPrefix("source\ttarget\tscore\tspeaker\tsection\n"))
+  }
+
+  @Test func tmxOfOneLanguageIsRefused() throws {
+    let result = try CLI.run(["align", Self.afternoon, "--format", "tmx", "-o", "/tmp/docalign-never-written.tmx"])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("two different languages"))
+    #expect(!FileManager.default.fileExists(atPath: "/tmp/docalign-never-written.tmx"))
+  }
+
+  @Test func tmxOfTheMorningPage() throws {
+    let result = try CLI.run(["align", Self.morning, "--format", "tmx"])
+    #expect(result.status == 0)
+    #expect(result.stdout.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">"))
+    #expect(result.stdout.contains("srclang=\"zh-CN\""))
+    #expect(result.stdout.components(separatedBy: "<tu ").count - 1 >= 15)
+    let relocated = try CLI.run(["align", Self.morning, "--format", "tmx", "--source-locale", "zh-Hans", "--target-locale", "en-GB"])
+    #expect(relocated.stdout.contains("<tuv xml:lang=\"zh-Hans\">") && relocated.stdout.contains("srclang=\"zh-Hans\""))
+  }
+}

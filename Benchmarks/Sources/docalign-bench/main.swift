@@ -11,9 +11,41 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-guard arguments.count >= 2, arguments[0] == "segment" else {
-  FileHandle.standardError.write(Data("usage: docalign-bench segment FILE [--repeat N]\n".utf8))
+guard arguments.count >= 2, ["segment", "align"].contains(arguments[0]) else {
+  FileHandle.standardError.write(Data("usage: docalign-bench segment|align FILE [--repeat N]\n".utf8))
   exit(2)
+}
+if arguments[0] == "align" {
+  // Each stage timed once, in a fresh process, as the CLI runs them.
+  do {
+    let folder = try ResourceDirectory.locate()
+    var lexicon: Lexicon? = nil
+    var structureResources: StructureResources? = nil
+    var segmenter: Segmenter? = nil
+    let loadLexicon = try seconds { lexicon = try Lexicon(resources: folder) }
+    let loadOthers = try seconds {
+      structureResources = try StructureResources(resources: folder)
+      segmenter = try Segmenter(resources: folder)
+    }
+    guard let lexicon, let structureResources, let segmenter else { exit(1) }
+    var structure: PageStructure? = nil
+    let read = try seconds {
+      let document = try segmenter.segment(SourceText(contentsOf: arguments[1]))
+      structure = try StructureReader(resources: structureResources).read(page: document)
+    }
+    guard let structure else { exit(1) }
+    var units = 0
+    let align = try seconds {
+      let aligner = SummaryAligner(lexicon: lexicon, english: try EnglishWords(resources: folder), structure: structureResources)
+      units = aligner.align(structure).units.filter(\.isAligned).count
+    }
+    print(String(format: "lexicon load: %.1f ms (%d headwords); other resources: %.1f ms; segment + structure: %.1f ms; align: %.1f ms; %d aligned units",
+                 loadLexicon * 1000, lexicon.count, loadOthers * 1000, read * 1000, align * 1000, units))
+  } catch {
+    FileHandle.standardError.write(Data("docalign-bench: \(error)\n".utf8))
+    exit(1)
+  }
+  exit(0)
 }
 let path = arguments[1]
 var repeats = 5

@@ -24,7 +24,7 @@ struct Align: ParsableCommand {
   @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
   var output: String = "-"
 
-  @Option(help: "auto, summary or parallel. auto chooses summary mode for a page holding a summary and a full text.")
+  @Option(help: "auto, summary or parallel. auto: summary mode for a page, or for two files of which the first condenses the second; parallel mode otherwise.")
   var mode: AlignmentMode = .auto
 
   @Option(help: "Language of the source (summary) side, overriding detection.")
@@ -46,29 +46,41 @@ struct Align: ParsableCommand {
 
   enum AlignmentMode: String, ExpressibleByArgument, CaseIterable { case auto, summary, parallel }
 
+  @Flag(help: "Each input line is one sentence (line k is sentence k), as parallel test sets are given.")
+  var presegmented = false
+
   func run() throws {
     try reportingErrors {
-      if mode == .parallel {
-        throw DocAlignError.invalidRequest(
-          "parallel mode (two translations of the same text) is not available in DocAlign \(DocAlign.version); use --mode summary")
-      }
       let folder = try resources.locate()
       let segmenter = try Segmenter(resources: folder)
       let structureResources = try StructureResources(resources: folder)
-      let reader = StructureReader(resources: structureResources)
-      let first = try segmenter.segment(SourceText(contentsOf: file), language: sourceLang.language)
-      let structure: PageStructure
-      if let secondFile {
-        let second = try segmenter.segment(SourceText(contentsOf: secondFile), language: targetLang.language)
-        structure = try reader.read(summary: first, fullText: second)
-      } else {
-        structure = try reader.read(page: first)
+      func document(_ path: String, _ language: LanguageChoice) throws -> Document {
+        let source = try SourceText(contentsOf: path)
+        return presegmented ? segmenter.lines(of: source, language: language.language) : try segmenter.segment(source, language: language.language)
       }
-      let sourceLanguage = sourceLang.language ?? dominantLanguage(structure.summary, structure.summarySentences)
-      let targetLanguage = targetLang.language ?? dominantLanguage(structure.fullText, structure.fullTextSentences)
-      let lexicon = sourceLanguage != targetLanguage ? try Lexicon(resources: folder) : nil
-      let aligner = SummaryAligner(lexicon: lexicon, english: try EnglishWords(resources: folder), structure: structureResources)
-      let bitext = aligner.align(structure)
+      let first = try document(file, sourceLang)
+      let second = try secondFile.map { try document($0, targetLang) }
+      let bitext: Bitext
+      let sourceLanguage: Language, targetLanguage: Language
+      if let second, try useParallelMode(first, second, structureResources) {
+        sourceLanguage = sourceLang.language ?? dominantLanguage(first, 0..<first.sentences.count)
+        targetLanguage = targetLang.language ?? dominantLanguage(second, 0..<second.sentences.count)
+        let needsLexicon = sourceLanguage != targetLanguage && (sourceLanguage == .chinese || targetLanguage == .chinese)
+        let aligner = ParallelAligner(
+          lexicon: needsLexicon ? try Lexicon(resources: folder) : nil, english: try EnglishWords(resources: folder))
+        bitext = aligner.align(source: first, target: second)
+      } else {
+        if mode == .parallel {
+          throw DocAlignError.invalidRequest("parallel mode needs two files: SOURCE and TARGET")
+        }
+        let reader = StructureReader(resources: structureResources)
+        let structure = try second.map { try reader.read(summary: first, fullText: $0) } ?? reader.read(page: first)
+        sourceLanguage = sourceLang.language ?? dominantLanguage(structure.summary, structure.summarySentences)
+        targetLanguage = targetLang.language ?? dominantLanguage(structure.fullText, structure.fullTextSentences)
+        let lexicon = sourceLanguage != targetLanguage ? try Lexicon(resources: folder) : nil
+        let aligner = SummaryAligner(lexicon: lexicon, english: try EnglishWords(resources: folder), structure: structureResources)
+        bitext = aligner.align(structure)
+      }
       var options = AlignmentWriter.Options(
         sourceLocale: sourceLocale ?? sourceLanguage.defaultLocale, targetLocale: targetLocale ?? targetLanguage.defaultLocale)
       options.header = header
@@ -76,12 +88,29 @@ struct Align: ParsableCommand {
       // Refuse a one-language TMX before creating the output file.
       if format == .tmx && options.sourceLocale.lowercased() == options.targetLocale.lowercased() {
         throw DocAlignError.invalidRequest(
-          "\(file): a TMX file needs two different languages, but summary and full text are both \(options.sourceLocale); "
+          "\(file): a TMX file needs two different languages, but both sides are \(options.sourceLocale); "
             + "use --format jsonl or tsv, or set --source-locale/--target-locale")
       }
       let sink = try OutputSink(path: output)
       try AlignmentWriter(format: format, options: options).write(bitext, to: sink)
       try sink.finish()
+    }
+  }
+
+  /// Parallel mode when asked for, or in auto mode for two files of which the first does not
+  /// condense the second (comparable lengths, or a second file without speaker turns), and
+  /// always for pre-segmented input.
+  private func useParallelMode(_ first: Document, _ second: Document, _ resources: StructureResources) throws -> Bool {
+    switch mode {
+    case .parallel: return true
+    case .summary: return false
+    case .auto:
+      if presegmented { return true }
+      let firstLength = first.sentences.reduce(0) { $0 + $1.end - $1.start }
+      let secondLength = second.sentences.reduce(0) { $0 + $1.end - $1.start }
+      guard Double(firstLength) < 0.6 * Double(secondLength) else { return true }
+      let structure = try? StructureReader(resources: resources).read(summary: first, fullText: second)
+      return structure?.turns.isEmpty ?? true
     }
   }
 

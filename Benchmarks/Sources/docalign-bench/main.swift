@@ -11,9 +11,52 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-guard arguments.count >= 2, ["segment", "align"].contains(arguments[0]) else {
+guard arguments.count >= 2, ["segment", "align", "parallel-grid"].contains(arguments[0]) else {
   FileHandle.standardError.write(Data("usage: docalign-bench segment|align FILE [--repeat N]\n".utf8))
   exit(2)
+}
+if arguments[0] == "parallel-grid" {
+  // Parameter study on a directory pair of pre-segmented test documents with gold links:
+  // docalign-bench parallel-grid ZH_DIR EN_DIR GOLD_DIR  (prints strict/lax F1 per setting).
+  do {
+    let folder = try ResourceDirectory.locate()
+    let segmenter = try Segmenter(resources: folder)
+    let lexicon = try Lexicon(resources: folder)
+    let english = try EnglishWords(resources: folder)
+    let names = try FileManager.default.contentsOfDirectory(atPath: arguments[3]).filter { $0.hasSuffix(".align") }.sorted()
+    var documents: [(Document, Document, [LinkEvaluation.Bead])] = []
+    for name in names {
+      let stem = String(name.dropLast(6))
+      let zh = segmenter.lines(of: try SourceText(contentsOf: "\(arguments[1])/\(stem).zh"))
+      let en = segmenter.lines(of: try SourceText(contentsOf: "\(arguments[2])/\(stem).en"))
+      let gold = try LinkEvaluation.beads(parsing: String(contentsOfFile: "\(arguments[3])/\(name)", encoding: .utf8), name: name)
+      documents.append((zh, en, gold))
+    }
+    let environment = ProcessInfo.processInfo.environment
+    func values(_ key: String, _ defaults: [Double]) -> [Double] {
+      environment[key].map { $0.split(separator: ",").compactMap { Double($0) } } ?? defaults
+    }
+    for lexical in values("LEX", [0.65]) {
+      for skip in values("SKIP", [0.8]) {
+        for merge in values("MERGE", [0.06]) {
+          var configuration = ParallelAligner.Configuration()
+          configuration.lexicalWeight = lexical
+          configuration.skipPercentile = skip
+          configuration.mergePenalty = merge
+          let aligner = ParallelAligner(lexicon: lexicon, english: english, configuration: configuration)
+          let pairs = documents.map { zh, en, gold -> (gold: [LinkEvaluation.Bead], test: [LinkEvaluation.Bead]) in
+            (gold, aligner.align(source: zh, target: en).units.map { ($0.source, $0.target) })
+          }
+          let e = LinkEvaluation(pairs)
+          print(String(format: "lex %.2f skip %.2f merge %.3f  strict %.3f  lax %.3f", lexical, skip, merge, e.strictF1, e.laxF1))
+        }
+      }
+    }
+  } catch {
+    FileHandle.standardError.write(Data("docalign-bench: \(error)\n".utf8))
+    exit(1)
+  }
+  exit(0)
 }
 if arguments[0] == "align" {
   // Each stage timed once, in a fresh process, as the CLI runs them.

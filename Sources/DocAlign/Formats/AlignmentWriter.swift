@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes a bitext as JSONL (every unit), TSV (every unit) or TMX 1.4b (aligned units only).
 public struct AlignmentWriter: Sendable {
   /// The output formats of `docalign align`.
@@ -8,6 +10,9 @@ public struct AlignmentWriter: Sendable {
     case tsv
     /// TMX 1.4b for CAT tools: only aligned units.
     case tmx
+    /// The peer aligners' link format, one bead a line: `[0]:[0,1]:0.8731` (0-based sentence
+    /// indices; 1-0 and 0-1 beads included as `[3]:[]` and `[]:[4]`).
+    case links
   }
 
   /// Options of the TSV and TMX outputs.
@@ -45,6 +50,12 @@ public struct AlignmentWriter: Sendable {
     case .jsonl: try writeJSONL(bitext, sink)
     case .tsv: try writeTSV(bitext, sink)
     case .tmx: try writeTMX(bitext, sink)
+    case .links:
+      for unit in bitext.units {
+        let source = unit.source.map(String.init).joined(separator: ",")
+        let target = unit.target.map(String.init).joined(separator: ",")
+        try sink.write("[\(source)]:[\(target)]:\(String(format: "%.4f", unit.score))\n")
+      }
     }
   }
 

@@ -128,6 +128,56 @@ public final class Segmenter {
     var scalarsToNextBlock: Int
   }
 
+  /// A document in which each line is one sentence (pre-segmented input, as parallel test sets
+  /// are given): line k is sentence k, an empty line an empty sentence. Each line is its own
+  /// paragraph.
+  /// - Parameters:
+  ///   - source: the decoded text.
+  ///   - language: the language of every line, or nil to detect it (per line, by script; lines
+  ///     without evidence take the text's main language).
+  public func lines(of source: SourceText, language: Language? = nil) -> Document {
+    var text = source.text
+    return text.withUTF8 { buffer in
+      let bytes = UTF8Bytes(bytes: buffer)
+      var ranges: [Range<Int>] = []
+      var start = 0
+      var i = 0
+      while i < buffer.count {
+        let b = buffer[i]
+        if b == 0x0A || b == 0x0D {
+          ranges.append(start..<i)
+          i += (b == 0x0D && i + 1 < buffer.count && buffer[i + 1] == 0x0A) ? 2 : 1
+          start = i
+        } else {
+          i += 1
+        }
+      }
+      if start < buffer.count { ranges.append(start..<buffer.count) }
+      let trimmed = ranges.map { range -> Range<Int> in
+        let lower = bytes.skipBlanks(from: range.lowerBound, to: range.upperBound)
+        return lower..<bytes.skipBlanksBackward(from: range.upperBound, to: lower)
+      }
+      var languages: [Language?] = trimmed.map { range in
+        language ?? detector.guess(UnsafeBufferPointer(rebasing: buffer[range])).language
+      }
+      var counts: [Language: Int] = [:]
+      for case let l? in languages { counts[l, default: 0] += 1 }
+      let main = counts.max { $0.value < $1.value }?.key ?? .english
+      languages = languages.map { $0 ?? main }
+      var cursor = ScalarOffsetCursor(bytes: buffer)
+      var sentences: [Sentence] = []
+      var paragraphs: [Paragraph] = []
+      for (k, range) in trimmed.enumerated() {
+        let lineLanguage = languages[k] ?? main
+        let start = cursor.scalarOffset(ofByte: range.lowerBound)
+        let end = cursor.scalarOffset(ofByte: range.upperBound)
+        sentences.append(Sentence(index: k, start: start, end: end, paragraph: k, language: lineLanguage, kind: .sentence, utf8Range: range))
+        paragraphs.append(Paragraph(index: k, start: start, end: end, language: lineLanguage, sentenceIndices: k..<(k + 1), utf8Range: range))
+      }
+      return Document(source: source, paragraphs: paragraphs, sentences: sentences)
+    }
+  }
+
   // MARK: - Paragraphs and lines
 
   struct Line {

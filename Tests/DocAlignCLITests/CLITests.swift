@@ -287,3 +287,34 @@ enum CLI {
     #expect(relocated.stdout.contains("<tuv xml:lang=\"zh-Hans\">") && relocated.stdout.contains("srclang=\"zh-Hans\""))
   }
 }
+
+@Suite struct ParallelCommandTests {
+  static let folder = "Tests/DocAlignTests/Fixtures/parallel"
+
+  @Test func linksFormatAndEvaluate() throws {
+    let result = try CLI.run(["align", "--presegmented", "\(Self.folder)/base.zh", "\(Self.folder)/variant.en", "--format", "links"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let lines = result.stdout.split(separator: "\n")
+    #expect(lines.count == 10)
+    #expect(lines.contains { $0.hasPrefix("[4,5]:[5]:") } && lines.contains("[7]:[]:0.0000"))
+    let gold = try CLI.temporaryFile(Array("[0]:[0]\n[1]:[1]\n[2]:[2]\n[]:[3]\n[3]:[4]\n[4,5]:[5]\n[6]:[6,7]\n[7]:[]\n[8]:[8]\n[9]:[9]\n".utf8), name: "gold.align")
+    let test = try CLI.temporaryFile(Array(result.stdout.utf8), name: "test.align")
+    let evaluation = try CLI.run(["evaluate", "--links", gold, test, "--json"])
+    #expect(evaluation.status == 0, "\(evaluation.stderr)")
+    #expect(evaluation.stdout.contains("\"f1_strict\": 1.0000"))
+  }
+
+  @Test func autoModeTakesTwoTranslationsAsParallel() throws {
+    let result = try CLI.run(["align", "\(Self.folder)/base.zh", "\(Self.folder)/base.en", "--format", "tsv"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let rows = result.stdout.split(separator: "\n")
+    #expect(rows.count == 10)
+    #expect(rows[3].hasPrefix("2015年，全球有1500万儿童失学。\tIn 2015, 15 million children"))
+  }
+
+  @Test func parallelModeNeedsTwoFiles() throws {
+    let result = try CLI.run(["align", "--mode", "parallel", "\(Self.folder)/base.zh"])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("two files"))
+  }
+}

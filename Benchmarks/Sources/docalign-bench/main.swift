@@ -36,13 +36,16 @@ if arguments[0] == "parallel-grid" {
     func values(_ key: String, _ defaults: [Double]) -> [Double] {
       environment[key].map { $0.split(separator: ",").compactMap { Double($0) } } ?? defaults
     }
-    for lexical in values("LEX", [0.65]) {
-      for skip in values("SKIP", [0.8]) {
-        for merge in values("MERGE", [0.06]) {
+    let defaults = ParallelAligner.Configuration()
+    for lexical in values("LEX", [defaults.lexicalWeight]) {
+      for skip in values("SKIP", [defaults.skipPercentile]) {
+        for merge in values("MERGE", [defaults.mergePenalty]) {
           var configuration = ParallelAligner.Configuration()
           configuration.lexicalWeight = lexical
           configuration.skipPercentile = skip
           configuration.mergePenalty = merge
+          if let band = environment["BAND"].flatMap(Int.init) { configuration.band = band }
+          if let commonest = environment["COMMONEST"] { configuration.weightByCommonestAlternative = commonest == "1" }
           let aligner = ParallelAligner(lexicon: lexicon, english: english, configuration: configuration)
           let pairs = documents.map { zh, en, gold -> (gold: [LinkEvaluation.Bead], test: [LinkEvaluation.Bead]) in
             (gold, aligner.align(source: zh, target: en).units.map { ($0.source, $0.target) })

@@ -23,11 +23,20 @@ public struct ParallelAligner: Sendable {
     /// (per sentence, half a 1-1 bead): leaving a sentence out is worth about the poorest chance
     /// match, so sentences are dropped only when nothing fits them.
     public var skipPercentile = 0.05
+    /// Percentile of random pairs' similarity a pair must beat to serve as an anchor in the
+    /// first pass (anchors must be confident: most pairs near the diagonal are not partners).
+    public var anchorPercentile = 0.9
+    /// Rounds of the first pass (each follows the previous round's chain).
+    public var anchorRounds = 3
     /// Penalty per extra sentence in a bead, beyond 1-1 (a merge must earn its keep).
     public var mergePenalty = 0.15
     /// Bonus for a bead whose sentences are all headings on both sides, or that both open a
     /// paragraph (structure as anchors).
     public var structureBonus = 0.05
+    /// How a concept with several alternative words (a Chinese word's glosses) is weighted:
+    /// by its rarest word, or by its commonest (gloss lists carry rare readings that would
+    /// otherwise give a common word a rare word's weight).
+    public var weightByCommonestAlternative = true
     /// The defaults.
     public init() {}
   }
@@ -48,7 +57,7 @@ public struct ParallelAligner: Sendable {
 
   /// Aligns `source` with `target`.
   public func align(source: Document, target: Document) -> Bitext {
-    let features = PairFeatures(source: source, target: target, extractor: extractor)
+    let features = PairFeatures(source: source, target: target, extractor: extractor, commonest: configuration.weightByCommonestAlternative)
     let n = source.sentences.count, m = target.sentences.count
     guard n > 0 && m > 0 else {
       let units = (0..<n).map { AlignmentUnit.unaligned(source: [$0], target: []) }
@@ -56,8 +65,17 @@ public struct ParallelAligner: Sendable {
       return Bitext(source: source, target: target, units: units, thresholds: [:])
     }
     var cache = PairCache(features: features)
-    let skip = skipScore(features, &cache)
-    let anchors = anchorChain(features, &cache, skip: skip)
+    let skip = skipScore(features, &cache, percentile: configuration.skipPercentile)
+    let anchorLevel = skipScore(features, &cache, percentile: configuration.anchorPercentile)
+    // The first pass, repeated: each round centres its windows on the previous round's chain
+    // (the first round on the diagonal), so that drift on long texts is followed.
+    var centres = (0..<n).map { Int((Double($0) + 0.5) * Double(m) / Double(n)) }
+    var anchors: [(Int, Int)] = []
+    for _ in 0..<configuration.anchorRounds {
+      anchors = anchorChain(features, &cache, skip: anchorLevel, centres: centres)
+      let interpolated = Self.interpolate(anchors, n: n, m: m)
+      centres = (0..<n).map { Int(interpolated[$0].rounded()) }
+    }
     let beads = bandedDP(features, &cache, anchors: anchors, skip: skip)
     let units = beads.map { bead -> AlignmentUnit in
       AlignmentUnit(
@@ -108,7 +126,7 @@ public struct ParallelAligner: Sendable {
   }
 
   /// The similarity level of unrelated sentence pairs (a percentile over sampled pairs).
-  func skipScore(_ f: PairFeatures, _ cache: inout PairCache) -> Double {
+  func skipScore(_ f: PairFeatures, _ cache: inout PairCache, percentile: Double) -> Double {
     let n = f.source.count, m = f.target.count
     guard n > 2 && m > 2 else { return 0.2 }
     var samples: [Double] = []
@@ -124,20 +142,23 @@ public struct ParallelAligner: Sendable {
       samples.append(similarity(i..<(i + 1), j..<(j + 1), f, &cache))
     }
     samples.sort()
-    return samples[min(samples.count - 1, Int(Double(samples.count) * configuration.skipPercentile))]
+    return samples[min(samples.count - 1, Int(Double(samples.count) * percentile))]
   }
 
   // MARK: - First pass: 1-1 anchors
 
-  /// The best monotone chain of confident 1-1 pairs (weighted longest increasing subsequence).
-  func anchorChain(_ f: PairFeatures, _ cache: inout PairCache, skip: Double) -> [(Int, Int)] {
-    let n = f.source.count, m = f.target.count
+  /// The best monotone chain of confident 1-1 pairs (weighted longest increasing subsequence);
+  /// a pair counts by how far its similarity exceeds `skip`, the anchor level.
+  func anchorChain(_ f: PairFeatures, _ cache: inout PairCache, skip: Double, centres: [Int]) -> [(Int, Int)] {
+    let m = f.target.count
     var candidates: [(i: Int, j: Int, score: Double)] = []
     let window = configuration.anchorWindow
-    for i in 0..<n {
-      let expected = Int((Double(i) + 0.5) * Double(m) / Double(n))
+    // Rare-word candidates are looked for in a wide neighbourhood of the diagonal (local drift
+    // on long texts), not in the whole text (where repeated passages would mislead them).
+    let reach = max(400, m / 20)
+    for (i, expected) in centres.enumerated() {
       var js = Set((max(0, expected - window)...min(m - 1, expected + window)))
-      for j in f.rareWordCandidates(forSource: i, limit: 5) { js.insert(j) }
+      for j in f.rareWordCandidates(forSource: i, limit: 5, near: expected, within: reach) { js.insert(j) }
       for j in js {
         let score = similarity(i..<(i + 1), j..<(j + 1), f, &cache) - skip
         if score > 0 { candidates.append((i, j, score)) }
@@ -180,6 +201,19 @@ public struct ParallelAligner: Sendable {
     return chain.reversed()
   }
 
+  /// The target position for each source position 0...n, interpolated between anchors and
+  /// pinned at (0, 0) and (n, m).
+  static func interpolate(_ anchors: [(Int, Int)], n: Int, m: Int) -> [Double] {
+    let points = [(0, 0)] + anchors + [(n, m)]
+    var centre = [Double](repeating: 0, count: n + 1)
+    for k in 0..<(points.count - 1) {
+      let (i0, j0) = points[k], (i1, j1) = points[k + 1]
+      guard i1 > i0 else { continue }
+      for i in i0...i1 { centre[i] = Double(j0) + Double(j1 - j0) * Double(i - i0) / Double(i1 - i0) }
+    }
+    return centre
+  }
+
   // MARK: - Second pass: banded DP
 
   struct Bead {
@@ -190,14 +224,7 @@ public struct ParallelAligner: Sendable {
 
   func bandedDP(_ f: PairFeatures, _ cache: inout PairCache, anchors: [(Int, Int)], skip: Double) -> [Bead] {
     let n = f.source.count, m = f.target.count
-    // Centre of the band for each i (0...n), interpolated between anchors; pinned at (0,0), (n,m).
-    let points = [(0, 0)] + anchors.map { ($0.0, $0.1) } + [(n, m)]
-    var centre = [Double](repeating: 0, count: n + 1)
-    for k in 0..<(points.count - 1) {
-      let (i0, j0) = points[k], (i1, j1) = points[k + 1]
-      guard i1 > i0 else { continue }
-      for i in i0...i1 { centre[i] = Double(j0) + Double(j1 - j0) * Double(i - i0) / Double(i1 - i0) }
-    }
+    let centre = Self.interpolate(anchors, n: n, m: m)
     let band = configuration.band
     var low = [Int](repeating: 0, count: n + 1), high = [Int](repeating: 0, count: n + 1)
     for i in 0...n {
@@ -286,7 +313,7 @@ struct PairFeatures {
   private var targetIndex: [Int32: [Int32]] = [:]
   private var rareWords = Set<Int32>()
 
-  init(source sourceDocument: Document, target targetDocument: Document, extractor: ConceptExtractor) {
+  init(source sourceDocument: Document, target targetDocument: Document, extractor: ConceptExtractor, commonest: Bool = false) {
     var ids: [String: Int32] = [:]
     func id(_ word: String) -> Int32 {
       if let known = ids[word] { return known }
@@ -310,7 +337,11 @@ struct PairFeatures {
     func side(_ document: Document, _ all: [[[Int32]]]) -> [Side] {
       var previousParagraph = -1
       return zip(document.sentences, all).map { sentence, concepts in
-        let weights = concepts.map { alternatives in max(alternatives.map(idf).max() ?? 0, 0.1) }
+        let weights = concepts.map { alternatives -> Double in
+          let present = alternatives.filter { (frequency[$0] ?? 0) > 1 }.map(idf)
+          let chosen = commonest ? (present.min() ?? alternatives.map(idf).max()) : alternatives.map(idf).max()
+          return max(chosen ?? 0, 0.1)
+        }
         var bits: [Int32: UInt64] = [:]
         for (k, alternatives) in concepts.enumerated() { for word in alternatives { bits[word, default: 0] |= 1 << UInt64(k) } }
         let text = document.text(of: sentence)
@@ -326,8 +357,9 @@ struct PairFeatures {
     target = side(targetDocument, targetConcepts)
     let sourceLength = source.reduce(0) { $0 + $1.length }, targetLength = target.reduce(0) { $0 + $1.length }
     lengthRatio = sourceLength > 0 && targetLength > 0 ? targetLength / sourceLength : 1
-    // Rare words (in at most 2% of sentences, at least 2): the first pass's candidates.
-    let limit = max(2, Int(total * 0.02))
+    // Rare words (in at most 2% of sentences, and at most 40, so that the cost per sentence
+    // stays bounded on long texts): the first pass's candidates.
+    let limit = min(40, max(2, Int(total * 0.02)))
     rareWords = Set(frequency.filter { $0.value <= limit }.map(\.key))
     for (j, concepts) in targetConcepts.enumerated() {
       for word in Set(concepts.flatMap { $0 }) where rareWords.contains(word) {
@@ -336,11 +368,12 @@ struct PairFeatures {
     }
   }
 
-  /// Target sentences sharing the most rare words with source sentence `i`.
-  func rareWordCandidates(forSource i: Int, limit: Int) -> [Int] {
+  /// Target sentences within `within` of `near` sharing the most rare words with source
+  /// sentence `i`.
+  func rareWordCandidates(forSource i: Int, limit: Int, near centre: Int, within distance: Int) -> [Int] {
     var counts: [Int32: Int] = [:]
     for word in Set(source[i].concepts.flatMap { $0 }) where rareWords.contains(word) {
-      for j in targetIndex[word] ?? [] { counts[j, default: 0] += 1 }
+      for j in targetIndex[word] ?? [] where abs(Int(j) - centre) <= distance { counts[j, default: 0] += 1 }
     }
     return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(limit).map { Int($0.key) }
   }

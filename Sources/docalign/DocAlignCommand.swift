@@ -14,7 +14,7 @@ struct DocAlignCommand: ParsableCommand {
       options, 3 for missing resources or an ICU failure.
       """,
     version: "docalign \(DocAlign.version) (ICU \(icuVersion))",
-    subcommands: [Segment.self, Structure.self, Align.self, Evaluate.self]
+    subcommands: [Segment.self, Structure.self, Align.self, Coverage.self, Evaluate.self]
   )
 }
 

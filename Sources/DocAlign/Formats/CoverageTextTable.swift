@@ -54,7 +54,7 @@ struct CoverageTextTable {
     lines.append("")
 
     // Speakers.
-    lines.append(styled("SPEAKERS", .bold) + "  \(totals.speakers) in the full text: \(totals.coveredSpeakers) covered, "
+    lines.append(styled("SPEAKERS", .bold) + "  \(totals.speakers): \(totals.coveredSpeakers) covered, "
       + "\(totals.namedSpeakers) named only, \(totals.notMentionedSpeakers) not mentioned; "
       + "speaker coverage \(percent(totals.speakerCoveragePercent))")
     // Fixed columns: "  " # "  " name "  " role(12) "  " sections(10) "  " sent(4) "  " linked(6) "  " listed(6) "  " status

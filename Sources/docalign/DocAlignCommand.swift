@@ -11,7 +11,7 @@ struct DocAlignCommand: ParsableCommand {
       DocAlign reads UN press releases (a summary and a full text, in one page or two files) and \
       their translations, splits them into sentences with ICU, and aligns them.
       Errors go to standard error with a non-zero exit status: 1 for unusable input, 2 for bad \
-      options, 3 for missing resources or an ICU failure.
+      options, 3 for missing resources or an ICU failure; 4 when `coverage --fail-under` is not met.
       """,
     version: "docalign \(DocAlign.version) (ICU \(icuVersion))",
     subcommands: [Segment.self, Structure.self, Align.self, Coverage.self, Evaluate.self]

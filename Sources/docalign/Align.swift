@@ -52,8 +52,8 @@ struct Align: ParsableCommand {
   func run() throws {
     try reportingErrors {
       let folder = try resources.locate()
-      let segmenter = try Segmenter(resources: folder)
-      let structureResources = try StructureResources(resources: folder)
+      let pipeline = try SummaryPipeline(resources: folder)
+      let segmenter = pipeline.segmenter
       func document(_ path: String, _ language: LanguageChoice) throws -> Document {
         let source = try SourceText(contentsOf: path)
         return presegmented ? segmenter.lines(of: source, language: language.language) : try segmenter.segment(source, language: language.language)
@@ -62,9 +62,9 @@ struct Align: ParsableCommand {
       let second = try secondFile.map { try document($0, targetLang) }
       let bitext: Bitext
       let sourceLanguage: Language, targetLanguage: Language
-      if let second, try useParallelMode(first, second, structureResources) {
-        sourceLanguage = sourceLang.language ?? dominantLanguage(first, 0..<first.sentences.count)
-        targetLanguage = targetLang.language ?? dominantLanguage(second, 0..<second.sentences.count)
+      if let second, try useParallelMode(first, second, pipeline.structureResources) {
+        sourceLanguage = sourceLang.language ?? first.dominantLanguage()
+        targetLanguage = targetLang.language ?? second.dominantLanguage()
         let needsLexicon = sourceLanguage != targetLanguage && (sourceLanguage == .chinese || targetLanguage == .chinese)
         let aligner = ParallelAligner(
           lexicon: needsLexicon ? try Lexicon(resources: folder) : nil, english: try EnglishWords(resources: folder))
@@ -73,13 +73,11 @@ struct Align: ParsableCommand {
         if mode == .parallel {
           throw DocAlignError.invalidRequest("parallel mode needs two files: SOURCE and TARGET")
         }
-        let reader = StructureReader(resources: structureResources)
-        let structure = try second.map { try reader.read(summary: first, fullText: $0) } ?? reader.read(page: first)
-        sourceLanguage = sourceLang.language ?? dominantLanguage(structure.summary, structure.summarySentences)
-        targetLanguage = targetLang.language ?? dominantLanguage(structure.fullText, structure.fullTextSentences)
-        let lexicon = sourceLanguage != targetLanguage ? try Lexicon(resources: folder) : nil
-        let aligner = SummaryAligner(lexicon: lexicon, english: try EnglishWords(resources: folder), structure: structureResources)
-        bitext = aligner.align(structure)
+        let result = try pipeline.align(
+          summary: first, fullText: second, summaryLanguage: sourceLang.language, fullTextLanguage: targetLang.language)
+        bitext = result.bitext
+        sourceLanguage = result.summaryLanguage
+        targetLanguage = result.fullTextLanguage
       }
       var options = AlignmentWriter.Options(
         sourceLocale: sourceLocale ?? sourceLanguage.defaultLocale, targetLocale: targetLocale ?? targetLanguage.defaultLocale)
@@ -112,12 +110,6 @@ struct Align: ParsableCommand {
       let structure = try? StructureReader(resources: resources).read(summary: first, fullText: second)
       return structure?.turns.isEmpty ?? true
     }
-  }
-
-  private func dominantLanguage(_ document: Document, _ range: Range<Int>) -> Language {
-    var counts: [Language: Int] = [:]
-    for i in range { counts[document.sentences[i].language, default: 0] += document.sentences[i].end - document.sentences[i].start }
-    return counts.max { $0.value < $1.value }?.key ?? .english
   }
 }
 

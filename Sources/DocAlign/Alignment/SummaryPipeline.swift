@@ -6,8 +6,10 @@
 public struct SummaryPipeline {
   /// The resource folder everything is read from.
   public let resources: ResourceDirectory
-  private let segmenter: Segmenter
-  private let structureResources: StructureResources
+  /// The segmenter (also for callers that segment texts themselves, e.g. pre-segmented input).
+  public let segmenter: Segmenter
+  /// The structure data (headings, boilerplate, speech verbs, names).
+  public let structureResources: StructureResources
   private let reader: StructureReader
 
   /// What the pipeline produces for one page.
@@ -42,14 +44,19 @@ public struct SummaryPipeline {
     page: SourceText, fullText: SourceText? = nil, summaryLanguage: Language? = nil, fullTextLanguage: Language? = nil
   ) throws -> Result {
     let first = try segmenter.segment(page, language: summaryLanguage)
-    let structure: PageStructure
-    if let fullText {
-      structure = try reader.read(summary: first, fullText: try segmenter.segment(fullText, language: fullTextLanguage))
-    } else {
-      structure = try reader.read(page: first)
-    }
-    let sourceLanguage = summaryLanguage ?? Self.dominantLanguage(structure.summary, structure.summarySentences)
-    let targetLanguage = fullTextLanguage ?? Self.dominantLanguage(structure.fullText, structure.fullTextSentences)
+    let second = try fullText.map { try segmenter.segment($0, language: fullTextLanguage) }
+    return try align(summary: first, fullText: second, summaryLanguage: summaryLanguage, fullTextLanguage: fullTextLanguage)
+  }
+
+  /// Reads the structure of already segmented text(s) and aligns the summary with the full text:
+  /// `summary` is a page holding both, or (with `fullText`) the summary alone.
+  /// - Throws: as ``run(page:fullText:summaryLanguage:fullTextLanguage:)``.
+  public func align(
+    summary: Document, fullText: Document? = nil, summaryLanguage: Language? = nil, fullTextLanguage: Language? = nil
+  ) throws -> Result {
+    let structure = try fullText.map { try reader.read(summary: summary, fullText: $0) } ?? reader.read(page: summary)
+    let sourceLanguage = summaryLanguage ?? structure.summary.dominantLanguage(in: structure.summarySentences)
+    let targetLanguage = fullTextLanguage ?? structure.fullText.dominantLanguage(in: structure.fullTextSentences)
     let lexicon = sourceLanguage != targetLanguage ? try Lexicon(resources: resources) : nil
     let aligner = SummaryAligner(
       lexicon: lexicon, english: try EnglishWords(resources: resources), structure: structureResources)
@@ -57,12 +64,15 @@ public struct SummaryPipeline {
       structure: structure, bitext: aligner.align(structure), summaryLanguage: sourceLanguage,
       fullTextLanguage: targetLanguage)
   }
+}
 
-  /// The language covering most characters of a range of sentences (English for an empty range).
-  static func dominantLanguage(_ document: Document, _ range: Range<Int>) -> Language {
+extension Document {
+  /// The language covering most characters of a range of sentences (all of them by default;
+  /// English for an empty range).
+  public func dominantLanguage(in range: Range<Int>? = nil) -> Language {
     var counts: [Language: Int] = [:]
-    for i in range {
-      counts[document.sentences[i].language, default: 0] += document.sentences[i].end - document.sentences[i].start
+    for i in range ?? sentences.indices {
+      counts[sentences[i].language, default: 0] += sentences[i].end - sentences[i].start
     }
     // Ties go to the language listed first, so that the choice never depends on hashing.
     var best: (language: Language, count: Int)? = nil

@@ -51,8 +51,8 @@ public struct CoverageReport: Sendable {
   ///   - fullTextLanguage: the full text's language (default: likewise).
   public init(structure: PageStructure, bitext: Bitext, summaryLanguage: Language? = nil, fullTextLanguage: Language? = nil) {
     self.structure = structure
-    self.summaryLanguage = summaryLanguage ?? SummaryPipeline.dominantLanguage(structure.summary, structure.summarySentences)
-    self.fullTextLanguage = fullTextLanguage ?? SummaryPipeline.dominantLanguage(structure.fullText, structure.fullTextSentences)
+    self.summaryLanguage = summaryLanguage ?? structure.summary.dominantLanguage(in: structure.summarySentences)
+    self.fullTextLanguage = fullTextLanguage ?? structure.fullText.dominantLanguage(in: structure.fullTextSentences)
     thresholds = bitext.thresholds
     let fullText = structure.fullText
 

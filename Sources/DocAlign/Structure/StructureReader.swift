@@ -346,9 +346,12 @@ public final class StructureReader {
     }
     if opening.key == nil {
       // Persons and unknown organisations: the same words (or a part of them) are the same one.
+      // Candidates: speakers known by name (persons, organisations), not countries or groups.
       let matches = structure.speakers.filter { speaker in
-        !speaker.key.hasPrefix("group:") && Gazetteer.kind(of: speaker.key) != .country || speaker.key.hasPrefix("person:") || speaker.key.hasPrefix("name:")
-      }.filter { NameFolding.similarity(tokens, $0.nameTokens) >= 0.99 && (opening.isReference || tokens.count >= 2 || $0.nameTokens.count == tokens.count) }
+        let knownByName = speaker.key.hasPrefix("person:") || speaker.key.hasPrefix("name:") || speaker.key.hasPrefix("org:")
+        return knownByName && NameFolding.similarity(tokens, speaker.nameTokens) >= 0.99
+          && (opening.isReference || tokens.count >= 2 || speaker.nameTokens.count == tokens.count)
+      }
       if let best = matches.last { return best.id }
     }
     let key = opening.key ?? (opening.role == .panellist ? "person:" : "name:") + tokens.joined(separator: " ")

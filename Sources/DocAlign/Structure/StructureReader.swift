@@ -49,6 +49,28 @@ public final class StructureReader {
     return structure
   }
 
+  /// Reads a page that holds a summary only (a page cut after its summary, or a summary file):
+  /// page chrome, title block, summary, documentation and footer. The structure has no full
+  /// text, sections or turns (``PageStructure/fullTextSentences`` is empty), and the summary's
+  /// mentions stay unresolved.
+  public func read(summaryOnly page: Document) -> PageStructure {
+    var structure = PageStructure(summary: page, fullText: page, isSinglePage: true)
+    let chromeEnd = leadingBoilerplateEnd(page, from: 0)
+    let titleEnd = titleBlockEnd(page, from: chromeEnd)
+    let summaryEnd = trailingBoilerplateStart(page, after: titleEnd)
+    let documentationStart = documentationHeading(page, in: titleEnd..<summaryEnd) ?? summaryEnd
+    func add(_ kind: PagePart.Kind, _ range: Range<Int>) {
+      if !range.isEmpty { structure.parts.append(PagePart(kind: kind, inSummaryDocument: true, sentences: range)) }
+    }
+    add(.chrome, 0..<chromeEnd)
+    add(.title, chromeEnd..<titleEnd)
+    add(.summary, titleEnd..<documentationStart)
+    add(.documentation, documentationStart..<summaryEnd)
+    add(.footer, summaryEnd..<page.sentences.count)
+    readSummaryMentions(&structure)
+    return structure
+  }
+
   /// Reads a summary file and a full-text file.
   public func read(summary: Document, fullText: Document) throws -> PageStructure {
     var structure = PageStructure(summary: summary, fullText: fullText, isSinglePage: false)

@@ -112,7 +112,7 @@ public struct AlignmentWriter: Sendable {
     }
   }
 
-  private static func appendSpans(_ indices: [Int], _ document: Document, to out: inout [UInt8]) {
+  static func appendSpans(_ indices: [Int], _ document: Document, to out: inout [UInt8]) {
     out.append(0x5B)
     for (k, index) in indices.enumerated() {
       let sentence = document.sentences[index]
@@ -131,7 +131,7 @@ public struct AlignmentWriter: Sendable {
     out.append(0x5D)
   }
 
-  private static func appendOptional(_ text: String?, to out: inout [UInt8]) {
+  static func appendOptional(_ text: String?, to out: inout [UInt8]) {
     if let text { JSONText.appendString(text, to: &out) } else { out.append(contentsOf: Array("null".utf8)) }
   }
 

@@ -31,6 +31,10 @@ public struct ReleaseWriter: Sendable {
     public var includeCondensations = false
     /// TSV: write a header row.
     public var header = false
+    /// TSV and TMX: keep only aligned units scoring at least this (nil: no filter; TSV then also
+    /// lists the unaligned translation units). JSONL always holds every unit. A pair the pivot
+    /// contradicted keeps a quarter of its score, so that a bar such as 0.3 drops it.
+    public var minScore: Double? = nil
 
     /// Options with the two summaries' locales and the two files' names.
     public init(sourceLocale: String, targetLocale: String, sourceFile: String, targetFile: String) {
@@ -200,7 +204,7 @@ public struct ReleaseWriter: Sendable {
 
   private func writeTSV(_ records: [Record], _ sink: OutputSink) throws {
     if options.header { try sink.write("source\ttarget\tscore\trelation\tpivot\tsource_file\ttarget_file\n") }
-    for record in records {
+    for record in records where options.minScore.map({ record.unit.isAligned && record.unit.score >= $0 }) ?? true {
       let unit = record.unit
       let fields = [
         AlignmentWriter.joined(unit.source, record.source), AlignmentWriter.joined(unit.target, record.target),
@@ -228,7 +232,7 @@ public struct ReleaseWriter: Sendable {
         <body>
 
       """)
-    for record in records where record.unit.isAligned {
+    for record in records where record.unit.isAligned && record.unit.score >= (options.minScore ?? -.infinity) {
       // A condensation within one language is no translation pair.
       guard record.sourceLocale.lowercased() != record.targetLocale.lowercased() else { continue }
       let unit = record.unit

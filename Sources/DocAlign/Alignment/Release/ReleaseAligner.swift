@@ -30,8 +30,6 @@ public struct ReleaseAligner: Sendable {
     /// beat, on its own against the other side, to stay in the bead when the pivot contradicts
     /// it.
     public var memberPercentile = 0.9
-    /// Units scoring below this are written as unaligned units (0: keep everything).
-    public var minScore = 0.0
     /// The parallel aligner's settings (step 1).
     public var parallel = ParallelAligner.Configuration()
     /// The summary aligner's settings (step 2).
@@ -116,23 +114,42 @@ public struct ReleaseAligner: Sendable {
   let translationAligner: ParallelAligner
   let english: EnglishWords
   let structureResources: StructureResources
-  let lexicon: Lexicon?
 
-  /// An aligner. `lexicon` (zh↔en) is used for the translation pairs when one summary is
-  /// Chinese, and for a page whose summary and full text differ in language.
+  /// An aligner; `lexicon` is the lexicon between the two summaries' languages (zh↔en), nil for
+  /// other pairs.
   public init(
     lexicon: Lexicon?, english: EnglishWords, structure: StructureResources, configuration: Configuration = Configuration()
   ) {
     self.configuration = configuration
-    self.lexicon = lexicon
     self.english = english
     structureResources = structure
     translationAligner = ParallelAligner(lexicon: lexicon, english: english, configuration: configuration.parallel)
   }
 
-  /// Reads the parts of a page for release mode, and aligns its summary with its full text.
-  /// - Parameter summaryLanguage: imposed summary language, or nil to detect it.
-  public func page(_ structure: PageStructure, summaryLanguage: Language? = nil) -> Page {
+  /// Reads a page for release mode: a summary followed by its full text, or, when no full text
+  /// can be told apart, a summary only.
+  public static func readPage(_ document: Document, with reader: StructureReader) -> PageStructure {
+    (try? reader.read(page: document)) ?? reader.read(summaryOnly: document)
+  }
+
+  /// Whether two segmented texts look like the two language versions of one meeting: each is a
+  /// page holding a summary and a full text, and their summaries are in different languages
+  /// (the rule of `--mode auto`).
+  public static func isRelease(_ first: Document, _ second: Document, with reader: StructureReader) -> Bool {
+    guard let a = try? reader.read(page: first), let b = try? reader.read(page: second),
+      !a.summarySentences.isEmpty, !b.summarySentences.isEmpty
+    else { return false }
+    return a.summary.dominantLanguage(in: a.summarySentences) != b.summary.dominantLanguage(in: b.summarySentences)
+  }
+
+  /// Prepares a page read by ``readPage(_:with:)``: its summary side, and its summary aligned
+  /// with its full text.
+  /// - Parameters:
+  ///   - summaryLanguage: imposed summary language, or nil to detect it.
+  ///   - lexicon: the lexicon between the summary's and the full text's languages.
+  public func page(
+    _ structure: PageStructure, summaryLanguage: Language? = nil, lexicon: (Language, Language) throws -> Lexicon?
+  ) rethrows -> Page {
     let fullText = structure.fullTextSentences
     let hasFullText = !fullText.isEmpty && structure.summary.sentences.indices.contains(fullText.lowerBound)
     let summarySide = hasFullText ? 0..<fullText.lowerBound : 0..<structure.summary.sentences.count
@@ -147,7 +164,7 @@ public struct ReleaseAligner: Sendable {
       let target = structure.fullText.dominantLanguage(in: fullText)
       fullTextLanguage = target
       let aligner = SummaryAligner(
-        lexicon: language != target ? lexicon : nil, english: english, structure: structureResources,
+        lexicon: language != target ? try lexicon(language, target) : nil, english: english, structure: structureResources,
         configuration: configuration.summary)
       condensation = aligner.align(structure)
     }
@@ -237,22 +254,6 @@ public struct ReleaseAligner: Sendable {
       if pivot == .contradicted { score *= configuration.contradictionFactor }
       let unit = AlignmentUnit(
         source: source, target: target, score: score, speakerSource: nil, speakerTarget: nil, section: nil, mentions: [])
-      guard score >= configuration.minScore else {
-        // Below the bar: the pair is dropped, its sentences stay, unaligned, with the verdict.
-        for i in source {
-          units.append(
-            TranslationUnit(
-              unit: AlignmentUnit.unaligned(source: [i], target: []), pivot: pivot, parallelScore: bead.score,
-              sourceFullText: viaA, targetFullText: []))
-        }
-        for j in target {
-          units.append(
-            TranslationUnit(
-              unit: AlignmentUnit.unaligned(source: [], target: [j]), pivot: pivot, parallelScore: bead.score,
-              sourceFullText: [], targetFullText: viaB))
-        }
-        continue
-      }
       units.append(
         TranslationUnit(unit: unit, pivot: pivot, parallelScore: bead.score, sourceFullText: viaA, targetFullText: viaB))
     }
@@ -284,6 +285,14 @@ public struct ReleaseAligner: Sendable {
       if detached.count < target.count { out.target = detached }
     }
     return out
+  }
+
+  /// A page's coverage report (its summary against its full text), nil for a summary-only page.
+  public static func coverageReport(of page: Page) -> CoverageReport? {
+    page.condensation.map {
+      CoverageReport(
+        structure: page.structure, bitext: $0, summaryLanguage: page.summaryLanguage, fullTextLanguage: page.fullTextLanguage)
+    }
   }
 
   /// The pivot's verdict on a pair from the full-text sentences (page B numbering) each side

@@ -26,10 +26,15 @@ public struct ReleaseAligner: Sendable {
     /// Two condensation links agree when their full-text sentences are at most this many
     /// sentences apart (0: they must share a sentence).
     public var agreementDistance = 0
-    /// Percentile of random sentence pairs' similarity that a member of a merged bead must
-    /// beat, on its own against the other side, to stay in the bead when the pivot contradicts
-    /// it.
-    public var memberPercentile = 0.9
+    /// A member of a merged bead (2-1, 1-2 …) that the pivot contradicts (its own links are
+    /// disjoint from the other side's) is detached, left unaligned, when the other side contains
+    /// it less than this share of what it contains of the bead's best member on that side
+    /// (containment: the rarity-weighted share of a sentence's concepts found on the other
+    /// side). The same rule as summary mode's extension floor: a merged sentence must be nearly as
+    /// good a match as the best one.
+    public var memberFloor = 0.7
+    /// Whether the pivot may detach members of merged beads (see ``memberFloor``).
+    public var detachMembers = true
     /// The parallel aligner's settings (step 1).
     public var parallel = ParallelAligner.Configuration()
     /// The summary aligner's settings (step 2).
@@ -187,9 +192,6 @@ public struct ReleaseAligner: Sendable {
       source: excerptA, target: excerptB, extractor: translationAligner.extractor,
       commonest: configuration.parallel.weightByCommonestAlternative)
     var cache = PairCache(features: features)
-    let chance =
-      excerptA.sentences.isEmpty || excerptB.sentences.isEmpty
-      ? 1 : translationAligner.skipScore(features, &cache, percentile: configuration.memberPercentile)
 
     var units: [TranslationUnit] = []
     func unaligned(source: [Int], target: [Int]) {
@@ -218,14 +220,13 @@ public struct ReleaseAligner: Sendable {
         continue
       }
       var score = bead.score
-      if configuration.usePivot && source.count + target.count > 2 {
-        // A merged bead: a member the pivot contradicts (its links are disjoint from the other
-        // side's) and that does not, on its own, beat chance against the other side is
-        // detached and left unaligned.
-        let detached = detachedMembers(source, target, via: via, chance: chance) { s, t in
-          translationAligner.similarity(
-            (s.first! - offsetA)..<(s.last! - offsetA + 1), (t.first! - offsetB)..<(t.last! - offsetB + 1), features,
-            &cache)
+      if configuration.usePivot && configuration.detachMembers && source.count + target.count > 2 {
+        // A merged bead: a member the pivot contradicts and that the other side contains much
+        // less than the best member is detached and left unaligned.
+        let detached = detachedMembers(source, target, via: via) { member, isSource, others in
+          Self.containment(
+            member - (isSource ? offsetA : offsetB), isSource: isSource,
+            in: others.map { $0 - (isSource ? offsetB : offsetA) }, features, &cache)
         }
         if !detached.source.isEmpty || !detached.target.isEmpty {
           for i in detached.source {
@@ -262,29 +263,36 @@ public struct ReleaseAligner: Sendable {
     return Alignment(pageA: a, pageB: b, translations: units, fullTextMatch: match)
   }
 
-  /// Members of a merged bead to detach: on the side with several sentences, those whose own
-  /// links are disjoint from the other side's and whose own similarity to the other side stays
-  /// at or below `chance`; never every member of a side.
+  /// The rarity-weighted share of a sentence's concepts (source sentence `i` when `isSource`,
+  /// else target sentence `i`; excerpt numbering) found in sentences of the other side.
+  static func containment(_ i: Int, isSource: Bool, in others: [Int], _ f: PairFeatures, _ cache: inout PairCache) -> Double {
+    var mask: UInt64 = 0
+    for j in others { mask |= isSource ? cache.masks(i, j).source : cache.masks(j, i).target }
+    let side = isSource ? f.source[i] : f.target[i]
+    return side.totalWeight > 0 ? side.weight(of: mask) / side.totalWeight : 0
+  }
+
+  /// Members of a merged bead to detach: on a side with several sentences, those whose own
+  /// links are disjoint from the other side's and whose containment in the other side
+  /// (`containment(member, isSource, otherSide)`) is below ``Configuration/memberFloor`` times
+  /// the best member's; never every member of a side.
   func detachedMembers(
-    _ source: [Int], _ target: [Int], via: ([Int], [Int]) -> (source: [Int], target: [Int]), chance: Double,
-    similarity: ([Int], [Int]) -> Double
+    _ source: [Int], _ target: [Int], via: ([Int], [Int]) -> (source: [Int], target: [Int]),
+    containment: (Int, Bool, [Int]) -> Double
   ) -> (source: [Int], target: [Int]) {
-    var out: (source: [Int], target: [Int]) = ([], [])
-    if source.count > 1 {
-      let other = via([], target).target
-      let detached = source.filter { i in
-        verdict(via([i], []).source, other) == .contradicted && similarity([i], target) <= chance
-      }
-      if detached.count < source.count { out.source = detached }
+    func detach(_ members: [Int], isSource: Bool, others: [Int]) -> [Int] {
+      guard members.count > 1 else { return [] }
+      let otherLinks = isSource ? via([], others).target : via(others, []).source
+      let shares = members.map { containment($0, isSource, others) }
+      let best = shares.max() ?? 0
+      let detached = zip(members, shares).filter { member, share in
+        let own = isSource ? via([member], []).source : via([], [member]).target
+        let contradicted = isSource ? verdict(own, otherLinks) == .contradicted : verdict(otherLinks, own) == .contradicted
+        return contradicted && share < configuration.memberFloor * best
+      }.map(\.0)
+      return detached.count < members.count ? detached : []
     }
-    if target.count > 1 {
-      let other = via(source, []).source
-      let detached = target.filter { j in
-        verdict(other, via([], [j]).target) == .contradicted && similarity(source, [j]) <= chance
-      }
-      if detached.count < target.count { out.target = detached }
-    }
-    return out
+    return (detach(source, isSource: true, others: target), detach(target, isSource: false, others: source))
   }
 
   /// A page's coverage report (its summary against its full text), nil for a summary-only page.

@@ -6,8 +6,8 @@ usage: make_noisy.py   (run in this folder; rewrites {lang}-noisy.{lang}, .en, .
 For each language, with a fixed seed: about 15% of the 1-1 beads lose their translation (0-1),
 about 10% lose their English sentence (1-0), three sentences of the same language that translate
 nothing here are inserted (1-0: summary sentences of the other meeting, taken from that
-language's summary page in ../), two English sentences of the other meeting are inserted (0-1:
-from the other seed page's full text, read from ../hrc-*.xx.txt after its boundary), and the last
+language's other summary page in ../), two English sentences of the other meeting are inserted
+(0-1: full-text sentences named by that page's gold), and the last
 four English lines are cut off (their translations become 1-0), as on a page scraped mid-text.
 Beads stay monotone; the gold follows from the base gold mechanically. The committed outputs are
 the reference (Python's random module may change between versions).

@@ -53,4 +53,23 @@ import Testing
     let sameLanguage = try CLI.run(["align", "--mode", "release", Self.pageA, Self.pageA, "--format", "tmx"])
     #expect(sameLanguage.status == 2 && sameLanguage.stderr.contains("two different languages"))
   }
+
+  @Test func coverageOfBothSummariesSideBySide() throws {
+    let json = try CLI.run(["coverage", Self.pageA, Self.pageB, "--format", "json"])
+    #expect(json.status == 0, "\(json.stderr)")
+    let object = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    #expect(object["format"] as? String == "docalign-release-coverage")
+    let pages = try #require(object["pages"] as? [[String: Any]])
+    #expect(pages.map { $0["summaryLanguage"] as? String } == ["en", "zh"])
+    // Each page's report is the one `docalign coverage PAGE` writes for that page alone.
+    for (page, file) in zip(pages, [Self.pageA, Self.pageB]) {
+      let alone = try CLI.run(["coverage", file, "--format", "json"])
+      let expected = try #require(JSONSerialization.jsonObject(with: Data(alone.stdout.utf8)) as? NSDictionary)
+      #expect((page["report"] as? NSDictionary) == expected)
+    }
+    let text = try CLI.run(["coverage", Self.pageA, Self.pageB])
+    #expect(text.stdout.hasPrefix("Release coverage: the two summaries side by side"))
+    #expect(text.stdout.contains("== \(Self.pageB) (zh summary)"))
+    #expect(try CLI.run(["coverage", Self.pageA, Self.pageB, "--format", "html"]).status == 2)
+  }
 }

@@ -220,6 +220,7 @@ public struct ReleaseAligner: Sendable {
         continue
       }
       var score = bead.score
+      var detachedUnits: [TranslationUnit] = []
       if configuration.usePivot && configuration.detachMembers && source.count + target.count > 2 {
         // A merged bead: a member the pivot contradicts and that the other side contains much
         // less than the best member is detached and left unaligned.
@@ -228,26 +229,27 @@ public struct ReleaseAligner: Sendable {
             member - (isSource ? offsetA : offsetB), isSource: isSource,
             in: others.map { $0 - (isSource ? offsetB : offsetA) }, features, &cache)
         }
-        if !detached.source.isEmpty || !detached.target.isEmpty {
+        source.removeAll { detached.source.contains($0) }
+        target.removeAll { detached.target.contains($0) }
+        if let s0 = source.first, let s1 = source.last, let t0 = target.first, let t1 = target.last,
+          !detached.source.isEmpty || !detached.target.isEmpty
+        {
           for i in detached.source {
             let links = via([i], []).source
-            units.append(
+            detachedUnits.append(
               TranslationUnit(
                 unit: AlignmentUnit.unaligned(source: [i], target: []), pivot: .contradicted, parallelScore: bead.score,
                 sourceFullText: links, targetFullText: []))
           }
           for j in detached.target {
             let links = via([], [j]).target
-            units.append(
+            detachedUnits.append(
               TranslationUnit(
                 unit: AlignmentUnit.unaligned(source: [], target: [j]), pivot: .contradicted, parallelScore: bead.score,
                 sourceFullText: [], targetFullText: links))
           }
-          source.removeAll { detached.source.contains($0) }
-          target.removeAll { detached.target.contains($0) }
-          score = translationAligner.similarity(
-            (source.first! - offsetA)..<(source.last! - offsetA + 1), (target.first! - offsetB)..<(target.last! - offsetB + 1),
-            features, &cache)
+          // The rest keeps the unit, scored anew.
+          score = translationAligner.similarity((s0 - offsetA)..<(s1 - offsetA + 1), (t0 - offsetB)..<(t1 - offsetB + 1), features, &cache)
         }
       }
       let (viaA, viaB) = via(source, target)
@@ -255,8 +257,13 @@ public struct ReleaseAligner: Sendable {
       if pivot == .contradicted { score *= configuration.contradictionFactor }
       let unit = AlignmentUnit(
         source: source, target: target, score: score, speakerSource: nil, speakerTarget: nil, section: nil, mentions: [])
-      units.append(
-        TranslationUnit(unit: unit, pivot: pivot, parallelScore: bead.score, sourceFullText: viaA, targetFullText: viaB))
+      // In page order: a detached member before the rest when it comes first on its side.
+      let kept = TranslationUnit(unit: unit, pivot: pivot, parallelScore: bead.score, sourceFullText: viaA, targetFullText: viaB)
+      func position(_ u: TranslationUnit) -> Int {
+        u.unit.source.first.map { ($0 - (source.first ?? 0)) } ?? u.unit.target.first.map { ($0 - (target.first ?? 0)) } ?? 0
+      }
+      units += ([kept] + detachedUnits).enumerated().sorted { (position($0.element), $0.offset) < (position($1.element), $1.offset) }
+        .map(\.element)
     }
     for i in a.summarySide where i >= a.translatable.upperBound { unaligned(source: [i], target: []) }
     for j in b.summarySide where j >= b.translatable.upperBound { unaligned(source: [], target: [j]) }

@@ -8,7 +8,9 @@ struct Align: ParsableCommand {
     discussion: """
       PAGE holds a summary followed by the full text; or give SUMMARY and FULLTEXT as two files. \
       Every summary sentence appears in exactly one JSONL/TSV unit, aligned or not; TMX holds the \
-      aligned units only.
+      aligned units only. Two pages of one meeting in two languages (release mode): the summaries \
+      are aligned as translations, each with its full text, the full text confirming or demoting \
+      the pairs.
       """
   )
 

@@ -6,7 +6,18 @@ public struct AlignmentUnit: Sendable, Hashable {
   public let source: [Int]
   /// Target sentence indices (into the target document), in order; empty when unaligned.
   public let target: [Int]
-  /// Confidence in [0, 1]; 0 for unaligned units.
+  /// How well the two sides match, in [0, 1] (higher is better).
+  ///
+  /// - Summary mode, aligned unit: the score of the link (0.6 × the share of the summary
+  ///   sentence's concepts found + 0.4 × the share of the target's words accounted for), at least
+  ///   the threshold that applied (``Bitext/thresholds``).
+  /// - Summary mode, unaligned summary sentence: the best score any candidate reached, which is
+  ///   below that threshold — how close it came; 0 when the sentence had no candidate at all
+  ///   (page chrome, the title block, headings, the documentation note, speaker lists, a sentence
+  ///   with no comparable words).
+  /// - Parallel mode: the bead's similarity; 0 for a deletion or insertion (1-0, 0-1).
+  ///
+  /// So `score > 0` does not mean aligned: use ``isAligned``.
   public let score: Double
   /// How the source names the speaker, if it does.
   public let speakerSource: String?

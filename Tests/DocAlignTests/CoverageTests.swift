@@ -64,7 +64,7 @@ import Testing
     #expect((totals.summarySentences, totals.linkedSummarySentences, totals.speakerListSentences) == (37, 16, 2))
     #expect((totals.standaloneSentences, totals.unsupportedSentences) == (11, 8))
     #expect((totals.fullTextSentences, totals.linkedFullTextSentences) == (157, 16))
-    #expect(report.thresholds == ["speaker": 0.30, "open": 0.55])
+    #expect(report.thresholds == AlignmentThresholds(speaker: 0.30, open: 0.55))
   }
 
   @Test func afternoonPage() throws {

@@ -173,7 +173,21 @@ enum CLI {
     let mentions = try #require(object["mentions"] as? [[String: Any]])
     let unresolved = mentions.filter { $0["target"] is NSNull }.compactMap { $0["text"] as? String }
     #expect(unresolved == ["保护儿童国际运动(Defence for Children International)"])
+    // Turns: in order, without overlap, each inside the section it names, by a listed speaker
+    // under that speaker's name; the morning page has 62 of them.
     let turns = try #require(object["turns"] as? [[String: Any]])
+    let speakers = try #require(object["speakers"] as? [[String: Any]])
+    var previousEnd = 0
+    for turn in turns {
+      let range = try #require(turn["sentences"] as? [Int])
+      let section = try #require(sections.first { $0["index"] as? Int == turn["section"] as? Int })
+      let sectionRange = try #require(section["sentences"] as? [Int])
+      #expect(range[0] >= previousEnd && range[0] < range[1])
+      #expect(sectionRange[0] <= range[0] && range[1] <= sectionRange[1])
+      let speaker = try #require(turn["speaker"] as? Int)
+      #expect(speakers.indices.contains(speaker) && speakers[speaker]["name"] as? String == turn["name"] as? String)
+      previousEnd = range[1]
+    }
     #expect(turns.count == 62)
   }
 

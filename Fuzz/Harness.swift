@@ -17,17 +17,18 @@ func require(_ condition: Bool, _ message: @autoclosure () -> String, file: Stat
 
 /// What the targets need, loaded on first use (libFuzzer calls the target on one thread).
 final class Harness {
-  let resources: ResourceDirectory
+  let runner: JobRunner
   let segmenter: Segmenter
-  let pipeline: SummaryPipeline
+  let reader: StructureReader
   let parallel: ParallelAligner
 
   init() {
     do {
-      resources = try ResourceDirectory.locate()
-      segmenter = try Segmenter(resources: resources)
-      pipeline = try SummaryPipeline(resources: resources)
-      parallel = ParallelAligner(lexicon: try Lexicon(resources: resources), english: try EnglishWords(resources: resources))
+      runner = JobRunner(resources: try ResourceSet(locating: nil))
+      segmenter = try runner.segmenter()
+      reader = try runner.structureReader()
+      parallel = ParallelAligner(
+        lexicon: try runner.resources.lexicon(source: .chinese, target: .english), english: try runner.resources.english())
     } catch {
       fatalError("cannot load DocAlign's resources (set DOCALIGN_RESOURCES): \(error)")
     }

@@ -9,7 +9,7 @@ func fuzz(_ bytes: [UInt8]) {
   let structure: PageStructure
   do {
     let document = try harness.segmenter.segment(source)
-    structure = try StructureReader(resources: harness.pipeline.structureResources).read(page: document)
+    structure = try harness.reader.read(page: document)
   } catch is DocAlignError {
     return
   } catch {

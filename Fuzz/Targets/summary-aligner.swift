@@ -5,9 +5,9 @@ import DocAlign
 
 func fuzz(_ bytes: [UInt8]) {
   guard let source = decoded(bytes) else { return }
-  let result: SummaryPipeline.Result
+  let result: JobResult
   do {
-    result = try harness.pipeline.run(page: source)
+    result = try harness.runner.run(AlignmentJob(id: "fuzz", source: .text(source.text, name: source.name), mode: .summary))
   } catch is DocAlignError {
     return
   } catch {
@@ -22,7 +22,7 @@ func fuzz(_ bytes: [UInt8]) {
   }
   require(seen.values.allSatisfy { $0 == 1 }, "every summary-side sentence in exactly one unit")
   // The summary side: every sentence before the full text on a page, every sentence of a summary file.
-  let structure = result.structure
+  guard let structure = result.structure else { fatalError("invariant broken: summary mode without a structure") }
   let summarySide = structure.isSinglePage
     ? 0..<(structure.part(.fullText)?.sentences.lowerBound ?? 0) : 0..<structure.summary.sentences.count
   require(Set(seen.keys) == Set(summarySide), "the units cover the summary side exactly (\(seen.count) vs \(summarySide.count))")

@@ -14,7 +14,7 @@ struct DocAlignCommand: ParsableCommand {
       standard output.
       """,
     version: "docalign \(DocAlign.version) (ICU \(icuVersion))",
-    subcommands: [Segment.self, Structure.self, Align.self, Coverage.self, Evaluate.self]
+    subcommands: [Segment.self, Structure.self, Align.self, Coverage.self, Batch.self, Merge.self, Evaluate.self]
   )
 
   /// Parses the command line with `parseAsRoot` and runs the command, exiting with the
@@ -83,7 +83,7 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
   case resources = 3
   /// `coverage --fail-under`: the speaker coverage is below the bar (the report is written).
   case coverageBelowBar = 4
-  /// Reserved for `batch`: some jobs failed (the others' output is written).
+  /// `batch`, `merge`: some jobs failed (the others' output is written).
   case someJobsFailed = 5
 
   /// The status of one of DocAlign's errors.
@@ -106,7 +106,7 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
     case .badOptions: return "bad options"
     case .resources: return "missing resources or an ICU failure"
     case .coverageBelowBar: return "coverage --fail-under not met"
-    case .someJobsFailed: return "batch: some jobs failed"
+    case .someJobsFailed: return "batch or merge: some jobs failed"
     }
   }
 

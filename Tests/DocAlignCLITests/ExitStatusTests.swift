@@ -100,8 +100,23 @@ import Testing
     #expect(try CLI.run(["coverage", Self.morning, "--fail-under", "100"]).status == 0)
   }
 
-  /// 5 is reserved for `batch` ("some jobs failed"); until that command exists no other outcome
-  /// may use it.
+  @Test func someFailedBatchJobsAreFive() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("docalign-batch-\(getpid())-\(UUID().uuidString)")
+    let pages = folder.appendingPathComponent("pages")
+    try FileManager.default.createDirectory(at: pages, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.copyItem(
+      at: CLI.packageRoot.appendingPathComponent(Self.page), to: pages.appendingPathComponent("good.txt"))
+    try Data([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00]).write(to: pages.appendingPathComponent("bad.txt"))
+    let output = folder.appendingPathComponent("out").path
+    let result = try CLI.run(["batch", pages.path, "-o", output, "--jobs", "1", "--quiet"])
+    #expect(result.status == 5, "\(result.stderr)")
+    let all = try CLI.run(["batch", pages.path, "-o", output + "-2", "--jobs", "1", "--quiet"])
+    #expect(all.status == 5)
+    try FileManager.default.removeItem(at: pages.appendingPathComponent("bad.txt"))
+    #expect(try CLI.run(["batch", pages.path, "-o", output + "-3", "--jobs", "1", "--quiet"]).status == 0)
+  }
+
   @Test func helpListsEveryStatusOfTheReadme() throws {
     let help = try CLI.run(["--help"]).stdout.replacingOccurrences(of: "\n", with: " ")
       .split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")

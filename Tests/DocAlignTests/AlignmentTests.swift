@@ -170,9 +170,10 @@ import Testing
 
   /// Every writer writes the same bytes to a file, a `String`, `Data` and a `TextOutputStream`.
   @Test func writersWriteToFilesStringsDataAndStreams() throws {
-    let pipeline = try SummaryPipeline(resources: Fixtures.resources())
-    let result = try pipeline.run(page: SourceText(contentsOf: Fixtures.morningPage.path))
-    let report = CoverageReport(result)
+    let runner = JobRunner(resources: ResourceSet(directory: try Fixtures.resources()))
+    let result = try runner.run(AlignmentJob(id: "morning", source: .file(Fixtures.morningPage.path)))
+    let report = try #require(result.coverageReport)
+    let structure = try #require(result.structure)
     func check<W: OutputWriter>(_ writer: W, _ value: W.Value) throws {
       let path = FileManager.default.temporaryDirectory.appendingPathComponent("docalign-\(UUID().uuidString).out").path
       defer { try? FileManager.default.removeItem(atPath: path) }
@@ -191,7 +192,7 @@ import Testing
     let options = AlignmentWriter.Options(sourceLocale: "zh-CN", targetLocale: "en-US")
     for format in AlignmentWriter.Format.allCases { try check(AlignmentWriter(format: format, options: options), result.bitext) }
     for format in SegmentationWriter.Format.allCases { try check(SegmentationWriter(format: format), result.bitext.source) }
-    for format in StructureWriter.Format.allCases { try check(StructureWriter(format: format), result.structure) }
+    for format in StructureWriter.Format.allCases { try check(StructureWriter(format: format), structure) }
     for format in CoverageWriter.Format.allCases { try check(CoverageWriter(format: format), report) }
   }
 

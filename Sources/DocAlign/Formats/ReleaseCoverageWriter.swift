@@ -6,7 +6,7 @@ import Foundation
 ///
 /// A summary-only page has no full text and so no report (`null` in JSON). HTML is one page's
 /// report and is refused here.
-public struct ReleaseCoverageWriter: Sendable {
+public struct ReleaseCoverageWriter: OutputWriter {
   /// The format written (text or json).
   public let format: CoverageWriter.Format
   /// The text options (colour, width), as ``CoverageWriter``'s.
@@ -99,7 +99,7 @@ public struct ReleaseCoverageWriter: Sendable {
 
   /// Writes the pages to `sink`.
   /// - Throws: as ``render(_:)``.
-  public func write(_ pages: [Page], to sink: OutputSink) throws {
+  public func write(_ pages: [Page], to sink: some ByteSink) throws {
     try sink.write(render(pages))
   }
 }

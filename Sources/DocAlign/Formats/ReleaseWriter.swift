@@ -12,7 +12,7 @@ import Foundation
 ///   links whose two sides differ in language, marked by `<prop type="x-relation">`.
 ///
 /// Escaping, joining and score formatting are ``AlignmentWriter``'s.
-public struct ReleaseWriter: Sendable {
+public struct ReleaseWriter: OutputWriter {
   /// Options of the outputs.
   public struct Options: Sendable {
     /// Locale of page A's summary (the TMX source language).
@@ -99,7 +99,7 @@ public struct ReleaseWriter: Sendable {
   /// Writes the alignment to `sink`.
   /// - Throws: ``DocAlignError/invalidRequest(_:)`` for the links format, or a TMX whose two
   ///   summaries have the same locale.
-  public func write(_ alignment: ReleaseAligner.Alignment, to sink: OutputSink) throws {
+  public func write(_ alignment: ReleaseAligner.Alignment, to sink: some ByteSink) throws {
     switch format {
     case .jsonl: try writeJSONL(records(alignment, condensations: true), sink)
     case .tsv: try writeTSV(records(alignment, condensations: options.includeCondensations), sink)
@@ -111,7 +111,7 @@ public struct ReleaseWriter: Sendable {
 
   // MARK: JSONL
 
-  private func writeJSONL(_ records: [Record], _ sink: OutputSink) throws {
+  private func writeJSONL(_ records: [Record], _ sink: some ByteSink) throws {
     for record in records {
       let unit = record.unit
       try sink.append { out in
@@ -202,7 +202,7 @@ public struct ReleaseWriter: Sendable {
 
   // MARK: TSV
 
-  private func writeTSV(_ records: [Record], _ sink: OutputSink) throws {
+  private func writeTSV(_ records: [Record], _ sink: some ByteSink) throws {
     if options.header { try sink.write("source\ttarget\tscore\trelation\tpivot\tsource_file\ttarget_file\n") }
     for record in records where options.minScore.map({ record.unit.isAligned && record.unit.score >= $0 }) ?? true {
       let unit = record.unit
@@ -218,7 +218,7 @@ public struct ReleaseWriter: Sendable {
 
   // MARK: TMX
 
-  private func writeTMX(_ records: [Record], _ sink: OutputSink) throws {
+  private func writeTMX(_ records: [Record], _ sink: some ByteSink) throws {
     guard options.sourceLocale.lowercased() != options.targetLocale.lowercased() else {
       throw DocAlignError.invalidRequest(
         "a TMX file needs two different languages, but both summaries are \(options.sourceLocale); "

@@ -106,7 +106,7 @@ public struct ReleaseAligner: Sendable {
     public var translationBitext: Bitext {
       Bitext(
         source: pageA.structure.summary, target: pageB.structure.summary, units: translations.map(\.unit),
-        thresholds: [:])
+        thresholds: AlignmentThresholds())
     }
 
     /// How many translation units carry each pivot verdict (aligned units only).

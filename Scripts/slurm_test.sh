@@ -69,9 +69,12 @@ cleanup() {
   if [ "${#our_jobs[@]}" -gt 0 ] && [ -s "$state/slurmctld.pid" ]; then
     scancel "${our_jobs[@]}" 2>/dev/null; sleep 1
   fi
-  stop_pid_file "$state/slurmd.pid"
-  stop_pid_file "$state/slurmctld.pid"
-  stop_pid_file "$state/munged.pid"
+  local stopped=""
+  for daemon in slurmd slurmctld munged; do
+    [ -s "$state/$daemon.pid" ] && stopped+=" $daemon (pid $(cat "$state/$daemon.pid"))"
+    stop_pid_file "$state/$daemon.pid"
+  done
+  [ -z "$stopped" ] || step "stopped$stopped"
   if [ "$status" -ne 0 ] && [ -d "$state/log" ]; then
     for f in "$state"/log/*.log; do echo "--- last lines of $f"; tail -n 15 "$f"; done >&2
   fi
@@ -159,7 +162,9 @@ wait_for() {
     # Accounting is off: the controller still knows finished jobs (MinJobAge), task by task.
     states=$(scontrol show job "$id" 2>&1 | grep -o 'JobState=[A-Z_]*' | sort | uniq -c | tr -s ' \n' ' ')
     if [ -z "$states" ] || grep -q 'JobState=' <<<"${states//JobState=COMPLETED/}"; then
-      scontrol show job "$id" >&2 || true
+      scontrol show job "$id" 2>&1 | awk 'BEGIN { RS = "" } { line = ""
+        for (i = 1; i <= NF; i++) if ($i ~ /^(JobId|ArrayTaskId|JobName|JobState|Reason|ExitCode)=/) line = line " " $i
+        print " " line }' >&2 || true
       for f in "$outdir"/logs/*; do echo "--- $f"; cat "$f"; done >&2
       die "job $id did not complete:$states"
     fi
@@ -247,7 +252,7 @@ units=$(( $(wc -l <"$single/corpus.tsv") - 1 ))
 repeated=$(awk -F'\t' 'NR > 1 && $4 > 1' "$single/corpus.tsv" | wc -l)
 [ "$units" -gt 0 ] || die "corpus.tsv is empty"
 [ "$repeated" -gt 0 ] || die "no unit of corpus.tsv has a count above 1 (the corpus has exact copies of pages)"
-step "equal: $corpus_list(cmp), $nfiles per-job files (cmp), report.json apart from seconds/started/finished"
+step "equal: $corpus_list (cmp), $nfiles per-job files (cmp), report.json apart from seconds/started/finished"
 
 # 5. A failed shard: its part report and its jobs' stamps gone, merge refuses, rerun shard 2, merge.
 mapfile -t shard2 < <(python3 - "$manifest" "$shards" <<'PY'

@@ -3,6 +3,7 @@
 Examples/un-press-releases/*.txt (a summary followed by the English full text, in one file).
 
 usage: Scripts/make_corpus.py N OUTDIR [--seed S] [--examples DIR] [--duplicates RATE]
+                              [--check-with DOCALIGN [--check-sample K]]
 
 Each page is one of the seed pages, varied:
   - the sections of the full text (heading + its paragraphs) are put in another order;
@@ -270,6 +271,43 @@ def make_variant(page, countries, rng, page_id):
     return "".join(text), counter[0], "; ".join(notes) or "numbered only"
 
 
+def check_sample(out, ids, docalign, sample):
+    """Runs `docalign segment` and `docalign align` on an even sample of the pages: every numbering tag
+    must fall in a sentence of its own (one tag per sentence, none lost) and every page must align."""
+    import json
+    import subprocess
+    tag = re.compile(r"\[p\d+-\d+\]")
+    step = max(1, len(ids) // sample)
+    chosen = ids[::step][:sample]
+    aligned_counts, problems = [], []
+    for page_id in chosen:
+        path = out / f"{page_id}.txt"
+        tags = len(tag.findall(path.read_text(encoding="utf-8")))
+        seg = subprocess.run([docalign, "segment", str(path), "--format", "jsonl"], capture_output=True, text=True)
+        if seg.returncode != 0:
+            problems.append(f"{path}: docalign segment exited with {seg.returncode}: {seg.stderr.strip()[:200]}")
+            continue
+        per_unit = [len(tag.findall(json.loads(line)["text"])) for line in seg.stdout.splitlines() if line.strip()]
+        if max(per_unit, default=0) > 1 or sum(per_unit) != tags:
+            problems.append(f"{path}: {tags} numbered sentences, but segmentation gives {sum(1 for n in per_unit if n == 1)} "
+                            f"units with one tag and {sum(1 for n in per_unit if n > 1)} with several")
+        al = subprocess.run([docalign, "align", str(path)], capture_output=True, text=True)
+        if al.returncode != 0:
+            problems.append(f"{path}: docalign align exited with {al.returncode}: {al.stderr.strip()[:200]}")
+            continue
+        aligned = sum(1 for line in al.stdout.splitlines() if line.strip() and json.loads(line)["target"])
+        if aligned == 0:
+            problems.append(f"{path}: no aligned unit")
+        aligned_counts.append(aligned)
+    for p in problems:
+        print(f"make_corpus.py: check: {p}", file=sys.stderr)
+    if aligned_counts:
+        print(f"checked {len(chosen)} pages with {docalign}: {len(chosen) - len(problems)} passed; aligned units per page "
+              f"min {min(aligned_counts)}, mean {sum(aligned_counts) / len(aligned_counts):.1f}, max {max(aligned_counts)}",
+              file=sys.stderr)
+    return not problems
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("n", type=int, help="number of pages")
@@ -278,6 +316,10 @@ def main():
     ap.add_argument("--examples", default=str(REPO / "Examples" / "un-press-releases"))
     ap.add_argument("--countries", default=str(REPO / "Resources" / "names" / "countries.tsv"))
     ap.add_argument("--duplicates", type=float, default=0.05, help="share of pages that copy an earlier one")
+    ap.add_argument("--check-with", metavar="DOCALIGN",
+                    help="then check a sample of the pages with this docalign: one numbering tag per sentence "
+                         "(docalign segment) and at least one aligned unit per page (docalign align); exit 1 if not")
+    ap.add_argument("--check-sample", type=int, default=20, metavar="K", help="pages to check (default 20)")
     a = ap.parse_args()
     if a.n < 1:
         fail("N must be at least 1")
@@ -314,6 +356,9 @@ def main():
     (out / "variants.tsv").write_text("\n".join(variants) + "\n", encoding="utf-8")
     copies = sum(1 for v in variants[1:] if v.endswith("exact copy"))
     print(f"{a.n} pages ({copies} exact copies) in {out}; manifest {out / 'manifest.tsv'}", file=sys.stderr)
+    if a.check_with and not check_sample(out, [m.split("\t")[0] for m in manifest[1:]], a.check_with,
+                                         max(1, a.check_sample)):
+        sys.exit(1)
 
 
 if __name__ == "__main__":

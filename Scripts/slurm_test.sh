@@ -143,7 +143,9 @@ done
 step "cluster up: node $host ($cpus cpus) idle; slurmctld :$ctld_port, slurmd :$slurmd_port, state in $state"
 
 # 3. The corpus, the array job and the merge.
-python3 "$repo/Scripts/make_corpus.py" "$pages" "$state/pages" --seed slurm-test 2>/dev/null
+python3 "$repo/Scripts/make_corpus.py" "$pages" "$state/pages" --seed slurm-test --check-with "$bin" --check-sample 12 \
+  2>"$state/log/make_corpus.log" || { cat "$state/log/make_corpus.log" >&2; die "Scripts/make_corpus.py failed"; }
+step "$(tail -n 1 "$state/log/make_corpus.log")"
 manifest=$state/pages/manifest.tsv
 njobs=$(( $(wc -l <"$manifest") - 1 ))
 step "manifest: $njobs jobs ($(grep -c 'exact copy' "$state/pages/variants.tsv") exact copies)"

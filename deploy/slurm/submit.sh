@@ -18,7 +18,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 shards=4 docalign=docalign rerun="" merge=1 sbatch_opts=()
-usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0" >&2; exit "${1:-2}"; }
 while [ $# -gt 0 ]; do
   case $1 in
     --shards) shards=${2:?}; shift 2 ;;
@@ -26,7 +26,7 @@ while [ $# -gt 0 ]; do
     --rerun) rerun=${2:?}; shift 2 ;;
     --no-merge) merge=0; shift ;;
     --sbatch) sbatch_opts+=("${2:?}"); shift 2 ;;
-    -h|--help) usage ;;
+    -h|--help) usage 0 ;;
     --) break ;;
     -*) echo "submit.sh: unknown option $1" >&2; usage ;;
     *) break ;;

@@ -8,7 +8,8 @@
 #     on the same pages (and `docalign batch --format jsonl`, the loop's single format);
 #   - the same batch on 20,000 pages.
 #
-#   Benchmarks/batch.sh [PAGES ...]        default: 2000 20000 (the loop runs on the first size only)
+#   Benchmarks/batch.sh [PAGES ...]        default: 2000 20000 (the loop runs on the first size only;
+#                                          BENCH_LOOP=0: no loop, e.g. BENCH_LOOP=0 Benchmarks/batch.sh 20000)
 #
 # Pages and outputs go to Benchmarks/out/batch (git-ignored; BENCH_DIR=dir to put them elsewhere); the
 # pages are made once per size and seed (BENCH_SEED, default bench) and reused. The machine is shared:
@@ -50,7 +51,7 @@ row() {   # row LABEL PAGES WALL CPU RSS [UNITS REPEATED]
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
 printf '%s\n' "| run | pages | wall (s) | pages/s | CPU (s) | pages per CPU-s | peak RSS (MB) | corpus units | seen > once |" \
               "|---|---|---|---|---|---|---|---|---|"
-first=1
+first=${BENCH_LOOP:-1}
 for n in "${sizes[@]}"; do
   pages=$work/pages-$n-$seed
   if [ ! -f "$pages/manifest.tsv" ]; then

@@ -124,6 +124,13 @@ public struct EnglishWords: Sendable {
 extension NameFolding {
   /// Accents removed, everything else kept ("Asociación" → "Asociacion").
   static func asciiFolded(_ text: some StringProtocol) -> String {
+    // Without characters that decompose, NFD only reorders marks, which are dropped anyway.
+    if text.utf8.allSatisfy({ $0 < 0x80 }) { return String(text) }
+    if text.unicodeScalars.allSatisfy({ hasNoDecomposition($0.value) }) {
+      var out = String.UnicodeScalarView()
+      for scalar in text.unicodeScalars where scalar.properties.generalCategory != .nonspacingMark { out.append(scalar) }
+      return String(out)
+    }
     var out = String.UnicodeScalarView()
     for scalar in String(text).decomposedStringWithCanonicalMapping.unicodeScalars
     where scalar.properties.generalCategory != .nonspacingMark {

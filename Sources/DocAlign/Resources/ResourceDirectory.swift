@@ -98,6 +98,7 @@ func dataLines(_ text: String) -> [(number: Int, fields: [Substring])] {
         bytes[lineStart..<last].contains(where: { $0 != 0x20 && $0 != 0x09 })
       else { continue }
       var fields: [Substring] = []
+      fields.reserveCapacity(1 + bytes[lineStart..<last].reduce(0) { $0 + ($1 == 0x09 ? 1 : 0) })
       var fieldStart = lineStart
       for k in lineStart...last where k == last || bytes[k] == 0x09 {
         fields.append(text[index(fieldStart)..<index(k)])

@@ -1,3 +1,4 @@
+import CICU
 import Foundation
 
 /// Folding of names for matching: case, accents, apostrophes, hyphens and punctuation.
@@ -6,48 +7,135 @@ enum NameFolding {
   /// Han text is kept (without spaces or punctuation).
   ///
   /// Canonical decomposition (NFD), marks dropped, letters and numbers lower-cased, any run of
-  /// other characters one space. Text whose characters all have no canonical decomposition
-  /// (``hasNoDecomposition(_:)``: ASCII, CJK, most Cyrillic and Arabic, punctuation) is folded
-  /// directly, character by character, with the same result.
+  /// other characters one space. Done character by character: a character in
+  /// ``hasNoDecomposition(_:)``'s ranges (ASCII, CJK, most Cyrillic and Arabic, punctuation) is
+  /// its own decomposition, any other is decomposed by ICU; NFD's reordering of combining marks
+  /// cannot change the result, since marks are dropped (text holding a combining character that
+  /// is not a mark goes through ``foldDecomposing(_:)``).
   static func fold(_ text: some StringProtocol) -> String {
-    var out: [UInt8] = []
-    out.reserveCapacity(text.utf8.count)
-    var lastWasSpace = true
+    var folder = Folder(capacity: text.utf8.count)
     for scalar in text.unicodeScalars {
       let value = scalar.value
       if value < 0x80 {
-        let byte = UInt8(value)
-        if byte &- 0x41 < 26 {  // A-Z
-          out.append(byte | 0x20)
-          lastWasSpace = false
-        } else if byte &- 0x61 < 26 || byte &- 0x30 < 10 {
-          out.append(byte)
-          lastWasSpace = false
-        } else if !lastWasSpace {
-          out.append(0x20)
-          lastWasSpace = true
-        }
-        continue
+        folder.appendASCII(UInt8(value))
+      } else if isUnifiedIdeograph(value) {
+        folder.appendIdeograph(scalar)  // alphabetic, no case
+      } else if hasNoDecomposition(value) {
+        folder.append(scalar)
+      } else if !folder.appendDecomposing(scalar) {
+        return foldDecomposing(text)
       }
-      guard hasNoDecomposition(value) else { return foldDecomposing(text) }
-      if isUnifiedIdeograph(value) {
-        // Alphabetic, no case.
-        out.append(contentsOf: String(scalar).utf8)
-        lastWasSpace = false
-        continue
-      }
-      let properties = scalar.properties
-      if properties.generalCategory == .nonspacingMark { continue }
-      if properties.isAlphabetic || properties.numericType != nil {
-        out.append(contentsOf: properties.lowercaseMapping.utf8)
-        lastWasSpace = false
-      } else if !lastWasSpace {
+    }
+    return folder.result
+  }
+
+  /// The state of ``fold(_:)``: UTF-8 out, and whether it ends with a space.
+  struct Folder {
+    var out: [UInt8] = []
+    var lastWasSpace = true
+
+    init(capacity: Int) { out.reserveCapacity(capacity) }
+
+    var result: String {
+      var bytes = out
+      if bytes.last == 0x20 { bytes.removeLast() }
+      return String(decoding: bytes, as: UTF8.self)
+    }
+
+    mutating func space() {
+      if !lastWasSpace {
         out.append(0x20)
         lastWasSpace = true
       }
     }
-    if out.last == 0x20 { out.removeLast() }
-    return String(decoding: out, as: UTF8.self)
+
+    mutating func appendASCII(_ byte: UInt8) {
+      if byte &- 0x41 < 26 {  // A-Z
+        out.append(byte | 0x20)
+        lastWasSpace = false
+      } else if byte &- 0x61 < 26 || byte &- 0x30 < 10 {
+        out.append(byte)
+        lastWasSpace = false
+      } else {
+        space()
+      }
+    }
+
+    /// A CJK unified ideograph (three UTF-8 bytes).
+    mutating func appendIdeograph(_ scalar: Unicode.Scalar) {
+      let v = scalar.value
+      out.append(0xE0 | UInt8(truncatingIfNeeded: v >> 12))
+      out.append(0x80 | UInt8(truncatingIfNeeded: (v >> 6) & 0x3F))
+      out.append(0x80 | UInt8(truncatingIfNeeded: v & 0x3F))
+      lastWasSpace = false
+    }
+
+    /// A scalar that is its own decomposition.
+    mutating func append(_ scalar: Unicode.Scalar) {
+      let v = scalar.value
+      switch v {
+      case 0..<0x80: appendASCII(UInt8(v))
+      case 0x0410...0x042F:  // А-Я → а-я
+        appendTwoBytes(v + 0x20)
+      case 0x0430...0x044F, 0x0621...0x063A, 0x0641...0x064A:  // а-я; Arabic letters (no case)
+        appendTwoBytes(v)
+      case 0x064B...0x065F: break  // Arabic vowel marks (nonspacing)
+      default: appendByProperties(scalar)
+      }
+    }
+
+    /// A scalar of U+0080-U+07FF (two UTF-8 bytes), a letter.
+    private mutating func appendTwoBytes(_ v: UInt32) {
+      out.append(0xC0 | UInt8(truncatingIfNeeded: v >> 6))
+      out.append(0x80 | UInt8(truncatingIfNeeded: v & 0x3F))
+      lastWasSpace = false
+    }
+
+    /// A scalar that is its own decomposition, by its Unicode properties (what ``append(_:)``
+    /// does for every scalar; its short cuts give the same result).
+    mutating func appendByProperties(_ scalar: Unicode.Scalar) {
+      if scalar.value < 0x80 { return appendASCII(UInt8(scalar.value)) }
+      let properties = scalar.properties
+      if properties.generalCategory == .nonspacingMark { return }
+      if properties.isAlphabetic || properties.numericType != nil {
+        out.append(contentsOf: properties.lowercaseMapping.utf8)
+        lastWasSpace = false
+      } else {
+        space()
+      }
+    }
+
+    /// A scalar decomposed by ICU; false when that is not possible or NFD's reordering could
+    /// matter (a combining character that is not a nonspacing mark).
+    mutating func appendDecomposing(_ scalar: Unicode.Scalar) -> Bool {
+      withUnsafeTemporaryAllocation(of: UInt16.self, capacity: 32) { buffer -> Bool in
+        guard let base = buffer.baseAddress else { return false }
+        let length = cicu_canonical_decomposition(Int32(bitPattern: scalar.value), base, 32)
+        if length == -2 { return false }
+        var parts: [Unicode.Scalar] = []
+        if length < 0 {
+          parts = [scalar]
+        } else {
+          var iterator = UnsafeBufferPointer(rebasing: buffer[0..<Int(length)]).makeIterator()
+          var decoder = UTF16()
+          loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let part): parts.append(part)
+            case .emptyInput: break loop
+            case .error: return false
+            }
+          }
+        }
+        for part in parts {
+          let properties = part.properties
+          if properties.canonicalCombiningClass != .notReordered && properties.generalCategory != .nonspacingMark {
+            return false
+          }
+          append(part)
+        }
+        return true
+      }
+    }
   }
 
   /// The same folding through Foundation's NFD, for text with characters that decompose.
@@ -85,7 +173,7 @@ enum NameFolding {
     case 0x0410...0x0418, 0x041A...0x0438, 0x043A...0x044F: return true  // А-я without Й, й
     case 0x0600...0x0621, 0x0627...0x06BF, 0x06C1, 0x06C3...0x06D2, 0x06D4...0x06FF: return true  // Arabic
     case 0x2010...0x206F: return true  // general punctuation
-    case 0x3000...0x303F: return true  // CJK punctuation
+    case 0x3000...0x3029, 0x3030...0x303F: return true  // CJK punctuation (not the tone marks U+302A-302F)
     case 0x3400...0x4DBF, 0x4E00...0x9FFF: return true  // CJK Unified Ideographs
     case 0xFF01...0xFFEF: return true  // full-width and half-width forms
     default: return false

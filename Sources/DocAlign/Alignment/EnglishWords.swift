@@ -48,7 +48,7 @@ public struct EnglishWords: Sendable {
     let scalars = Array(NameFolding.asciiFolded(text).unicodeScalars)
     for (k, scalar) in scalars.enumerated() {
       let isDigit = scalar.value >= 0x30 && scalar.value <= 0x39
-      if scalar.properties.isAlphabetic || isDigit {
+      if isDigit || (scalar.isASCII ? (scalar.value | 0x20) &- 0x61 < 26 : scalar.properties.isAlphabetic) {
         current.unicodeScalars.append(scalar)
       } else if (scalar == "," || scalar == ".") && !current.isEmpty && current.last?.isNumber == true
         && k + 1 < scalars.count && scalars[k + 1].value >= 0x30 && scalars[k + 1].value <= 0x39

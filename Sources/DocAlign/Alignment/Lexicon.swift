@@ -72,13 +72,13 @@ public struct Lexicon: Sendable {
       while low < high {
         var start = low + (high - low) / 2
         while start > low && bytes[start - 1] != 0x0A { start -= 1 }
-        let end = Self.lineEnd(bytes, from: start)
         var tab = start
-        while tab < end && bytes[tab] != 0x09 { tab += 1 }
+        while tab < high && bytes[tab] != 0x09 && bytes[tab] != 0x0A { tab += 1 }
         switch Self.compare(bytes, start..<tab, headword) {
-        case .less: low = end + 1
+        case .less: low = Self.lineEnd(bytes, from: tab) + 1
         case .greater: high = start
         case .equal:
+          let end = Self.lineEnd(bytes, from: tab)
           let words = tab < end ? UnsafeBufferPointer(rebasing: bytes[(tab + 1)..<end]) : UnsafeBufferPointer(start: nil, count: 0)
           return Substring(String(decoding: words, as: UTF8.self))
         }

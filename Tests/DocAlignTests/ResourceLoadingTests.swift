@@ -85,6 +85,85 @@ import Testing
     #expect(NameFolding.asciiFolded("Asociación") == "Asociacion")
   }
 
+  // MARK: English words
+
+  /// The byte-level word splitter and stemmer give what the character-level definitions
+  /// (below, as they were written first) give, on the seed pages, the lexicon's glosses and
+  /// words made of every suffix the stemmer knows.
+  @Test func asciiWordsAndStemsEqualTheCharacterCode() throws {
+    let resources = try Fixtures.resources()
+    var texts = try [Fixtures.morningPage, Fixtures.afternoonPage].flatMap {
+      try String(contentsOf: $0, encoding: .utf8).split(separator: "\n").map(String.init)
+    }
+    let glosses = try resources.read("lexicon/zh-en.tsv").split(separator: "\n").enumerated()
+      .filter { $0.offset % 7 == 0 }.compactMap { $0.element.split(separator: "\t").last.map(String.init) }
+    texts += glosses
+    texts += ["95,000 people and 3.5 million", "1.2.3, 4,5 a,6", "children's rights", "It's the U.N.'s", "s S s's", "Türk's 1,5"]
+    var words = Set<String>()
+    for text in texts {
+      let raw = Self.referenceRawWords(text)
+      #expect(EnglishWords.rawWords(text) == raw, "\(text)")
+      for word in raw { words.insert(word.lowercased()) }
+    }
+    let suffixes = ["children", "people", "women", "men", "'s", "ies", "sses", "s", "ss", "us", "is", "ational", "ation",
+                    "ingly", "edly", "ing", "ed", "ly", "ment", "ness", "ity", "ise", "e", "nned", "lled", "zzing", "tted"]
+    for stem in ["", "a", "ab", "abc", "plan", "organ", "nation", "happ", "bus"] {
+      for suffix in suffixes { words.insert(stem + suffix) }
+    }
+    #expect(words.count > 10_000)
+    let different = words.filter { EnglishWords.stem($0) != Self.referenceStem($0) }
+    #expect(different.isEmpty, "\(different.prefix(10))")
+  }
+
+  static func referenceRawWords(_ text: String) -> [String] {
+    var words: [String] = []
+    var current = ""
+    let scalars = Array(NameFolding.asciiFolded(text).unicodeScalars)
+    for (k, scalar) in scalars.enumerated() {
+      let isDigit = scalar.value >= 0x30 && scalar.value <= 0x39
+      if scalar.properties.isAlphabetic || isDigit {
+        current.unicodeScalars.append(scalar)
+      } else if (scalar == "," || scalar == ".") && !current.isEmpty && current.last?.isNumber == true
+        && k + 1 < scalars.count && scalars[k + 1].value >= 0x30 && scalars[k + 1].value <= 0x39
+      {
+        if scalar == "." { current.unicodeScalars.append(scalar) }
+      } else {
+        if !current.isEmpty { words.append(current) }
+        current = ""
+      }
+    }
+    if !current.isEmpty { words.append(current) }
+    return words.filter { !($0.count == 1 && $0 == "s") }
+  }
+
+  static func referenceStem(_ word: String) -> String {
+    var w = word
+    func drop(_ suffix: String, keep minimum: Int, add: String = "") -> Bool {
+      guard w.hasSuffix(suffix), w.count - suffix.count >= minimum else { return false }
+      w = String(w.dropLast(suffix.count)) + add
+      return true
+    }
+    if w.hasSuffix("children") { return String(w.dropLast(3)) }
+    if w == "people" { return "person" }
+    if w == "women" { return "woman" }
+    if w == "men" { return "man" }
+    _ = drop("'s", keep: 2) || drop("’s", keep: 2)
+    if !(drop("ies", keep: 3, add: "y") || drop("sses", keep: 2, add: "ss")) {
+      if w.hasSuffix("s") && !w.hasSuffix("ss") && !w.hasSuffix("us") && !w.hasSuffix("is") && w.count > 3 {
+        w.removeLast()
+      }
+    }
+    _ = drop("ational", keep: 3, add: "ate") || drop("ation", keep: 3, add: "ate")
+      || drop("ingly", keep: 4) || drop("edly", keep: 4) || drop("ing", keep: 4) || drop("ed", keep: 4)
+      || drop("ly", keep: 4) || drop("ment", keep: 4) || drop("ness", keep: 4) || drop("ity", keep: 4)
+    _ = drop("ise", keep: 3, add: "ize") || drop("is", keep: 4, add: "iz")
+    if let last = w.last, w.count > 4, w.dropLast().last == last, !"lsz".contains(last), !"aeiou".contains(last) {
+      w.removeLast()
+    }
+    if w.hasSuffix("e") && w.count > 4 { w.removeLast() }
+    return w
+  }
+
   // MARK: Data lines
 
   @Test func dataLinesSplitOnBytes() {

@@ -43,6 +43,7 @@ public struct EnglishWords: Sendable {
   /// Words: runs of letters and digits, with inner apostrophes, periods and commas between
   /// digits kept ("95,000", "3.5"); a possessive "’s" is dropped.
   static func rawWords(_ text: some StringProtocol) -> [String] {
+    if let words = rawWordsASCII(text) { return words }
     var words: [String] = []
     var current = ""
     let scalars = Array(NameFolding.asciiFolded(text).unicodeScalars)
@@ -92,6 +93,7 @@ public struct EnglishWords: Sendable {
   /// A light stemmer (plural, -ing, -ed, -ly, -ation, British -ise): enough to meet the same
   /// word in glosses and text; both sides are stemmed alike.
   static func stem(_ word: String) -> String {
+    if let stem = stemASCII(word) { return stem }
     var w = word
     func drop(_ suffix: String, keep minimum: Int, add: String = "") -> Bool {
       guard w.hasSuffix(suffix), w.count - suffix.count >= minimum else { return false }

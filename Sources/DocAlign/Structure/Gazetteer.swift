@@ -49,7 +49,8 @@ public struct Gazetteer: Sendable {
     let folded = NameFolding.fold(name)
     guard !folded.isEmpty, keysByName[folded] == nil else { return }
     keysByName[folded] = key
-    longestName = max(longestName, folded.count)
+    // Characters never outnumber UTF-8 bytes: count them only when they may set a new maximum.
+    if folded.utf8.count > longestName { longestName = max(longestName, folded.count) }
   }
 
   private mutating func addCLDRTerritoryNames() {

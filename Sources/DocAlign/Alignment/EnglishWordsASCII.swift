@@ -28,44 +28,58 @@ extension EnglishWords {
 
   /// The stem of an ASCII word (nil for any other word), as ``stem(_:)``.
   static func stemASCII(_ word: String) -> String? {
-    var w: [UInt8] = []
-    w.reserveCapacity(word.utf8.count + 2)
-    for byte in word.utf8 {
-      guard byte < 0x80 else { return nil }
-      w.append(byte)
+    guard word.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+    var w = ASCIIWord(Array(word.utf8))
+    if w.ends("children") {
+      w.bytes.removeLast(3)
+      return w.string
     }
-    func ends(_ suffix: String) -> Bool {
-      let tail = suffix.utf8
-      return w.count >= tail.count && w[(w.count - tail.count)...].elementsEqual(tail)
-    }
-    func drop(_ suffix: String, keep minimum: Int, add: String = "") -> Bool {
-      guard ends(suffix), w.count - suffix.utf8.count >= minimum else { return false }
-      w.removeLast(suffix.utf8.count)
-      w.append(contentsOf: add.utf8)
-      return true
-    }
-    if ends("children") {
-      w.removeLast(3)
-      return String(decoding: w, as: UTF8.self)
-    }
-    if w.elementsEqual("people".utf8) { return "person" }
-    if w.elementsEqual("women".utf8) { return "woman" }
-    if w.elementsEqual("men".utf8) { return "man" }
-    _ = drop("'s", keep: 2)  // "’s" is not ASCII
-    if !(drop("ies", keep: 3, add: "y") || drop("sses", keep: 2, add: "ss")) {
-      if ends("s") && !ends("ss") && !ends("us") && !ends("is") && w.count > 3 {
-        w.removeLast()
+    if w.bytes.elementsEqual("people".utf8) { return "person" }
+    if w.bytes.elementsEqual("women".utf8) { return "woman" }
+    if w.bytes.elementsEqual("men".utf8) { return "man" }
+    _ = w.drop("'s", keep: 2)  // "’s" is not ASCII
+    if !(w.drop("ies", keep: 3, add: "y") || w.drop("sses", keep: 2, add: "ss")) {
+      if w.ends("s") && !w.ends("ss") && !w.ends("us") && !w.ends("is") && w.bytes.count > 3 {
+        w.bytes.removeLast()
       }
     }
-    _ = drop("ational", keep: 3, add: "ate") || drop("ation", keep: 3, add: "ate")
-      || drop("ingly", keep: 4) || drop("edly", keep: 4) || drop("ing", keep: 4) || drop("ed", keep: 4)
-      || drop("ly", keep: 4) || drop("ment", keep: 4) || drop("ness", keep: 4) || drop("ity", keep: 4)
-    _ = drop("ise", keep: 3, add: "ize") || drop("is", keep: 4, add: "iz")
+    _ = w.drop("ational", keep: 3, add: "ate") || w.drop("ation", keep: 3, add: "ate")
+      || w.drop("ingly", keep: 4) || w.drop("edly", keep: 4) || w.drop("ing", keep: 4) || w.drop("ed", keep: 4)
+      || w.drop("ly", keep: 4) || w.drop("ment", keep: 4) || w.drop("ness", keep: 4) || w.drop("ity", keep: 4)
+    _ = w.drop("ise", keep: 3, add: "ize") || w.drop("is", keep: 4, add: "iz")
     // Doubled final consonant after -ing/-ed ("planned" → "plann" → "plan").
-    if let last = w.last, w.count > 4, w[w.count - 2] == last, !"lsz".utf8.contains(last), !"aeiou".utf8.contains(last) {
-      w.removeLast()
+    let n = w.bytes.count
+    if n > 4, let last = w.bytes.last, w.bytes[n - 2] == last, !"lsz".utf8.contains(last), !"aeiou".utf8.contains(last) {
+      w.bytes.removeLast()
     }
-    if ends("e") && w.count > 4 { w.removeLast() }
-    return String(decoding: w, as: UTF8.self)
+    if w.ends("e") && w.bytes.count > 4 { w.bytes.removeLast() }
+    return w.string
+  }
+}
+
+/// An ASCII word's bytes, with the suffix tests of the stemmer.
+private struct ASCIIWord {
+  var bytes: [UInt8]
+
+  init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+  var string: String { String(decoding: bytes, as: UTF8.self) }
+
+  /// Whether the word ends with an ASCII suffix.
+  func ends(_ suffix: StaticString) -> Bool {
+    let length = suffix.utf8CodeUnitCount
+    guard bytes.count >= length else { return false }
+    let tail = suffix.utf8Start
+    let offset = bytes.count - length
+    for k in 0..<length where bytes[offset + k] != tail[k] { return false }
+    return true
+  }
+
+  /// Replaces the suffix with `add` when the word ends with it and keeps `minimum` bytes.
+  mutating func drop(_ suffix: StaticString, keep minimum: Int, add: StaticString = "") -> Bool {
+    guard ends(suffix), bytes.count - suffix.utf8CodeUnitCount >= minimum else { return false }
+    bytes.removeLast(suffix.utf8CodeUnitCount)
+    bytes.append(contentsOf: UnsafeBufferPointer(start: add.utf8Start, count: add.utf8CodeUnitCount))
+    return true
   }
 }

@@ -26,7 +26,7 @@ stages = {}
 line = ""
 for _ in range(runs):
     line = subprocess.run([f"{bin}/docalign-bench", "align", page], check=True, capture_output=True, text=True).stdout
-    for name, value in re.findall(r"([a-z ]+): ([0-9.]+) ms", line):
+    for name, value in re.findall(r"([A-Za-z -]+): ([0-9.]+) ms", line):
         name = name.strip()
         stages[name] = min(stages.get(name, float("inf")), float(value))
 print("stages, best of %d: " % runs + "; ".join(f"{k} {v:.1f} ms" for k, v in stages.items()))

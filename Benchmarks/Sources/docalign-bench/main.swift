@@ -93,10 +93,15 @@ if arguments[0] == "align" {
       units = aligner.align(structure).units.filter(\.isAligned).count
     }
     let total = loadLexicon + loadOthers + makeReader + segment + read + align
+    // What opening the transform costs when a page needs it (timed after the rest).
+    let needsTransform = ChineseSimplifier.hasTraditionalCharacters(document.source.text)
+    let openTransform = seconds { _ = ChineseSimplifier().simplify("國") }
     print(String(format: "lexicon load: %.1f ms (%d headwords); other resources: %.1f ms; transliterator: %.1f ms; "
-                   + "segmentation: %.1f ms; structure: %.1f ms; alignment: %.1f ms; total %.1f ms; %d aligned units",
+                   + "segmentation: %.1f ms; structure: %.1f ms; alignment: %.1f ms; total: %.1f ms; %d aligned units",
                  loadLexicon * 1000, lexicon.count, loadOthers * 1000, makeReader * 1000, segment * 1000,
-                 read * 1000, align * 1000, total * 1000, units))
+                 read * 1000, align * 1000, total * 1000, units)
+            + "; page has Traditional characters: \(needsTransform ? "yes" : "no")"
+            + String(format: "; Hant-Hans open when needed: %.1f ms (then under structure)", openTransform * 1000))
   } catch {
     FileHandle.standardError.write(Data("docalign-bench: \(error)\n".utf8))
     exit(1)

@@ -222,8 +222,12 @@ extension StructureReader {
     let cues = resources.cues
     var body = Substring(sentence)
     while let last = body.last, ". ".contains(last) || last.isWhitespace { body = body.dropLast() }
-    let opens = cues.occurrences(.listOpen, in: body, languages: languages)
-    let closes = cues.occurrences(.listClose, in: body, languages: languages)
+    var opens = cues.occurrences(.listOpen, in: body, languages: languages)
+    var closes = cues.occurrences(.listClose, in: body, languages: languages)
+    // "También intervinieron …" opens a list at the start of a sentence; "… también
+    // intervinieron" closes it elsewhere.
+    opens.removeAll { open in open.lowerBound != body.startIndex && closes.contains { $0.overlaps(open) } }
+    closes.removeAll { close in opens.contains { $0.overlaps(close) } }
     if opens.isEmpty && closes.isEmpty {
       var region = body
       if let colon = Self.lastTopLevel(of: ":：", in: body) { region = body[body.index(after: colon)...] }
@@ -251,6 +255,7 @@ extension StructureReader {
       } else {
         var region = body[cursor..<max(cursor, range.lowerBound)]
         if let colon = Self.lastTopLevel(of: ":：", in: region) { region = region[region.index(after: colon)...] }
+        region = stripFillers(region, languages: languages)
         let found = splitItems(region, languages: languages, context: context)
         items += found
         closeItems += found
@@ -333,7 +338,7 @@ extension StructureReader {
   }
 
   /// The names of a list region.
-  private func splitItems(_ region: Substring, languages: [Language], context: MentionContext) -> [Item] {
+  func splitItems(_ region: Substring, languages: [Language], context: MentionContext) -> [Item] {
     let cues = resources.cues
     var pieces: [Substring]
     if Self.firstTopLevel(of: ";؛", in: region) != nil {
@@ -401,7 +406,7 @@ extension StructureReader {
 
   /// "Colombie et République de Corée" → the two names, when both resolve, or when it is the
   /// last item of a list and the second part is capitalised.
-  private func splitAtConjunction(_ text: Substring, isLast: Bool, languages: [Language], context: MentionContext) -> [Item]? {
+  func splitAtConjunction(_ text: Substring, isLast: Bool, languages: [Language], context: MentionContext) -> [Item]? {
     for conjunction in resources.cues.values(.and, languages) {
       let separator = " \(conjunction) "
       guard let range = text.range(of: separator, options: [.backwards, .caseInsensitive]) else {

@@ -14,7 +14,7 @@ struct DocAlignCommand: ParsableCommand {
       options, 3 for missing resources or an ICU failure; 4 when `coverage --fail-under` is not met.
       """,
     version: "docalign \(DocAlign.version) (ICU \(icuVersion))",
-    subcommands: [Segment.self, Structure.self, Align.self, Coverage.self, Evaluate.self]
+    subcommands: [Segment.self, Structure.self, Align.self, Coverage.self, Batch.self, Merge.self, Evaluate.self]
   )
 }
 

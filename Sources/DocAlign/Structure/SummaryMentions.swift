@@ -43,14 +43,14 @@ struct MentionContext {
   }
 
   /// The panellist a person's name (in any script and spelling) refers to, if exactly one fits
-  /// best.
-  func person(named name: String) -> Int? {
+  /// best. With `tolerant` (a name after a title), one given name may differ.
+  func person(named name: String, tolerant: Bool = false) -> Int? {
     let words = PersonNames.words(reader.ascii(name))
     guard !words.isEmpty else { return nil }
     var best: (id: Int, matched: Int, coverage: Double)? = nil
     var tied = false
     for person in persons {
-      guard let match = PersonNames.match(words, person.words) else { continue }
+      guard let match = PersonNames.match(words, person.words), tolerant || match.matched == words.count else { continue }
       if let current = best {
         if (match.matched, match.coverage) > (current.matched, current.coverage) {
           best = (person.id, match.matched, match.coverage)
@@ -75,6 +75,7 @@ extension StructureReader {
   /// Whether a sentence opens with a pronoun or a verb that refers back to the last speaker.
   func opensWithPronoun(_ sentence: String, languages: [Language]) -> Bool {
     resources.cues.prefix(.pronoun, of: Substring(sentence), languages: languages) != nil
+      || resources.cues.prefix(.verb, of: Substring(sentence), languages: languages) != nil
   }
 
   // MARK: - Words
@@ -125,13 +126,18 @@ extension StructureReader {
     let words = Self.wordRanges(body)
     guard !words.isEmpty else { return nil }
     var first = 0
-    var limit = 12
-    // After a pronoun or a verb that opens the sentence ("Elle a ajouté", "وأكدت البرازيل"), a
-    // subject can only follow at once.
-    if let pronoun = cues.prefix(.pronoun, of: body, languages: languages) {
-      let end = body.index(body.startIndex, offsetBy: pronoun)
+    // Russian and Spanish editors often name the role first: "Заместитель директора … ЮНИСЕФ
+    // г-н Андрес Франко отметил", "La Relatora Especial sobre …, Sra. Maud de Boer-Buquicchio,".
+    // (English summaries name the speaker first: the first dozen words are searched, as before.)
+    var limit = languages.first == .english ? 12 : 25
+    // A pronoun opening the sentence ("Elle a ajouté", "Она"): the sentence is about the last
+    // speaker, whoever else it names. After a verb opening it ("وأكدت البرازيل", "وقال رئيس
+    // المجلس، السيد …"), the subject follows within a few words.
+    if cues.prefix(.pronoun, of: body, languages: languages) != nil { return nil }
+    if let verb = cues.prefix(.verb, of: body, languages: languages) {
+      let end = body.index(body.startIndex, offsetBy: verb)
       first = words.firstIndex { $0.lowerBound >= end } ?? words.count
-      limit = 2
+      limit = 6
     }
     let window = first..<min(words.count, first + limit)
     guard !window.isEmpty else { return nil }
@@ -160,7 +166,7 @@ extension StructureReader {
       for count in stride(from: name.count, through: 1, by: -1) {
         let text = String(body[words[nameStart].lowerBound..<name[count - 1]])
         let cleaned = Self.core(Substring(text))
-        if let person = context.person(named: cleaned) {
+        if let person = context.person(named: cleaned, tolerant: true) {
           return (String(body[words[k].lowerBound..<name[count - 1]]).trimmingCharacters(in: Self.closingPunctuation), person, nil)
         }
       }
@@ -168,7 +174,9 @@ extension StructureReader {
         return (String(body[words[k].lowerBound..<last]).trimmingCharacters(in: Self.closingPunctuation), nil, nil)
       }
     }
-    guard hasFullText else { return nil }
+    // In English the opening clause names the speaker (above); in a caseless script any words
+    // could be taken for a name.
+    guard hasFullText, languages.first != .english, languages.first?.isCased == true else { return nil }
     // A person's name among the first words ("Заместитель Верховного комиссара Кейт Гилмор
     // напомнила …"): two or three name words that all match one panellist.
     for k in window {
@@ -246,6 +254,9 @@ extension StructureReader {
         let next = k + 1 < boundaries.count ? boundaries[k + 1].0.lowerBound : body.endIndex
         var region = body[range.upperBound..<max(range.upperBound, next)]
         if let colon = Self.firstTopLevel(of: ":：", in: region) {
+          // "Intervinieron en el debate la Unión Europea y los siguientes países: …": known names
+          // before the colon count too.
+          items += knownNames(in: stripFillers(region[..<colon], languages: languages), languages: languages, context: context)
           region = region[region.index(after: colon)...]
         } else {
           region = stripFillers(region, languages: languages)
@@ -262,8 +273,17 @@ extension StructureReader {
         cursor = range.upperBound
       }
     }
+    // "… sont également intervenus, ainsi que les organisations suivantes : A, B et C."
+    if let last = boundaries.last, !last.1, let colon = Self.firstTopLevel(of: ":：", in: body[cursor...]) {
+      items += splitItems(body[body.index(after: colon)...], languages: languages, context: context)
+    }
     guard !items.isEmpty else { return nil }
     let announced = !opens.isEmpty || body.contains(":")
+    // "وتحدث السيد …، كبير …، عن …": a verb of speaking before a name and clauses is a sentence
+    // about that speaker. Without a colon or a closing cue, half the items must be known names.
+    if closes.isEmpty && !body.contains(":") {
+      guard items.count >= 2, items.filter({ resolvesToName($0, context: context) }).count * 2 >= items.count else { return nil }
+    }
     if !announced {
       // "The Organization of Islamic Cooperation also spoke": every name must be known.
       guard closeItems.allSatisfy({ resolvesToName($0, context: context) }) else { return nil }
@@ -275,6 +295,18 @@ extension StructureReader {
       guard nameLike * 2 >= items.count else { return nil }
     }
     return items
+  }
+
+  /// The parts of a phrase that resolve to a name, split at conjunctions ("la Unión Europea y los
+  /// siguientes países" → "Unión Europea").
+  private func knownNames(in phrase: Substring, languages: [Language], context: MentionContext) -> [Item] {
+    var parts = [String(phrase)]
+    for conjunction in resources.cues.values(.and, languages) {
+      let separator = conjunction == "و" ? " و" : " \(conjunction) "
+      parts = parts.flatMap { $0.components(separatedBy: separator) }
+    }
+    return parts.map { clean($0, languages: languages) }.filter { !$0.isEmpty }.map { Item(text: $0, chinese: nil, latin: $0) }
+      .filter { resolvesToName($0, context: context) }
   }
 
   /// Whether an item names a country, group or organisation of the tables, or a full-text speaker.
@@ -355,7 +387,11 @@ extension StructureReader {
         piece = piece.dropFirst(conjunction).drop { $0.isWhitespace }
       }
       // Brackets: dropped from the name; a speaker named "on behalf of" inside them is listed.
+      // Brackets: "on behalf of" brackets are dropped (a speaker named in them is listed too);
+      // others stay in the text as written ("Venezuela (República Bolivariana de)") and are
+      // dropped only to resolve the name.
       var name = ""
+      var bare = ""
       var joint: [String] = []
       var depth = 0
       var bracket = ""
@@ -366,31 +402,39 @@ extension StructureReader {
         } else if c == ")" || c == "）" {
           depth = max(0, depth - 1)
           if depth == 0 {
-            if let partner = behalfPartner(Substring(bracket), languages: languages) { joint.append(partner) }
+            if let partner = behalfPartner(Substring(bracket), languages: languages) {
+              joint.append(partner)
+            } else {
+              name += "(" + bracket + ")"
+            }
             continue
           }
         }
-        if depth > 0 { bracket.append(c) } else { name.append(c) }
+        if depth > 0 { bracket.append(c) } else { name.append(c); bare.append(c) }
       }
-      var text = Substring(name.split(separator: " ").joined(separator: " "))
-      if let title = cues.prefix(.title, of: text, languages: languages) { text = text.dropFirst(title).drop { $0.isWhitespace } }
-      if let article = cues.prefix(.article, of: text, languages: languages) {
-        let rest = text.dropFirst(article).drop { $0.isWhitespace }
-        if rest.first?.isUppercase == true { text = rest }
+      // Arabic joins "and" to every item after the first: "المكسيك، والسويد، وكينيا".
+      if index > 0, let first = name.first, first == "و", let second = name.dropFirst().first,
+        second.unicodeScalars.first.map({ (0x0621...0x064A).contains($0.value) }) == true
+      {
+        name.removeFirst()
+        bare.removeFirst()
       }
-      guard !text.isEmpty else { continue }
-      let whole = Item(text: String(text), chinese: nil, latin: String(text))
+      let text = clean(name, languages: languages)
+      let bareText = clean(bare, languages: languages)
+      guard !text.isEmpty, !bareText.isEmpty else { continue }
+      var whole = Item(text: text, chinese: nil, latin: text)
+      if text != bareText && !resolvesToName(whole, context: context) { whole.latin = bareText }
       var found = [whole]
       if !resolvesExactly(whole, context: context) {
         // Arabic joins "and" to the word: "وتونس".
-        if text.hasPrefix("و"), text.count > 2 {
+        if bareText.hasPrefix("و"), bareText.count > 2 {
           let rest = String(text.dropFirst())
-          let item = Item(text: rest, chinese: nil, latin: rest)
+          let item = Item(text: rest, chinese: nil, latin: String(bareText.dropFirst()))
           if resolvesToName(item, context: context) { found = [item] }
         }
         // "Colombie et République de Corée": two names joined by a conjunction.
         if found.count == 1 && found[0].text == whole.text,
-          let split = splitAtConjunction(text, isLast: index == pieces.count - 1 && !resolvesToName(whole, context: context), languages: languages, context: context)
+          let split = splitAtConjunction(Substring(bareText), isLast: index == pieces.count - 1 && !resolvesToName(whole, context: context), languages: languages, context: context)
         {
           found = split
         }
@@ -402,6 +446,20 @@ extension StructureReader {
       }
     }
     return items
+  }
+
+  /// A list item without its title, article and extra spaces: "la República de Corea" →
+  /// "República de Corea", "M. Ernie Allen" → "Ernie Allen".
+  func clean(_ raw: String, languages: [Language]) -> String {
+    let cues = resources.cues
+    var text = Substring(raw.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }).joined(separator: " "))
+    while let last = text.last, last == "." || last == " " { text = text.dropLast() }
+    if let title = cues.prefix(.title, of: text, languages: languages) { text = text.dropFirst(title).drop { $0.isWhitespace } }
+    if let article = cues.prefix(.article, of: text, languages: languages) {
+      let rest = text.dropFirst(article).drop { $0.isWhitespace }
+      if rest.first.map({ $0.isUppercase || !$0.isLowercase && $0.isLetter }) == true { text = rest }
+    }
+    return String(text)
   }
 
   /// "Colombie et République de Corée" → the two names, when both resolve, or when it is the
@@ -418,8 +476,8 @@ extension StructureReader {
         }
         continue
       }
-      let left = String(text[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
-      let right = String(text[range.upperBound...]).trimmingCharacters(in: .whitespaces)
+      let left = clean(String(text[..<range.lowerBound]), languages: languages)
+      let right = clean(String(text[range.upperBound...]), languages: languages)
       guard !left.isEmpty, !right.isEmpty else { continue }
       let items = [Item(text: left, chinese: nil, latin: left), Item(text: right, chinese: nil, latin: right)]
       if items.allSatisfy({ resolvesToName($0, context: context) }) { return items }

@@ -136,3 +136,51 @@ enum PersonNames {
     return previous[b.count]
   }
 }
+
+/// Matching of an organisation's name translated word by word into another language against a
+/// full-text speaker's name: "Commission arabe des droits humains" / "Arab Commission for Human
+/// Rights", "Centre européen pour le droit et la justice" / "European Centre for Law and Justice".
+/// Much of the vocabulary of such names is shared once folded ("commission", "arabe" ~ "arab",
+/// "humains" ~ "human", "européenne" ~ "european"); the words that differ ("droits" / "rights")
+/// are left over.
+enum NameCognates {
+  /// Words that carry no meaning of their own in names, in the six languages' Latin forms.
+  static let functionWords: Set<String> = [
+    "of", "the", "and", "for", "in", "on", "with", "de", "du", "des", "la", "le", "les", "l", "d", "et", "pour",
+    "aux", "au", "en", "el", "los", "las", "del", "y", "e", "para", "por", "con", "po", "i", "s", "v", "za", "na",
+  ]
+
+  /// The content words of a folded ASCII name.
+  static func contentWords(_ asciiName: String) -> [String] {
+    NameFolding.tokens(asciiName).filter { $0.count >= 3 && !functionWords.contains($0) }
+  }
+
+  /// Whether two folded words may be the same word in two languages: equal, sharing a prefix of
+  /// four letters or more that covers most of the shorter one ("humains" / "human",
+  /// "europeenne" / "european"), or one or two edits apart ("comision" / "commission").
+  static func cognate(_ a: String, _ b: String) -> Bool {
+    if a == b { return true }
+    let (x, y) = (Array(a.utf8), Array(b.utf8))
+    var shared = 0
+    while shared < min(x.count, y.count) && x[shared] == y[shared] { shared += 1 }
+    let shorter = min(x.count, y.count)
+    if shared >= 4 && Double(shared) >= 0.7 * Double(shorter) { return true }
+    guard shorter >= 5 else { return false }
+    let limit = shorter >= 8 ? 2 : 1
+    return PersonNames.editDistance(x, y, limit: limit) <= limit
+  }
+
+  /// Content words of `mention` with a cognate among `name`'s (each used once), and the number of
+  /// content words of the longer of the two.
+  static func shared(_ mention: [String], _ name: [String]) -> (shared: Int, longer: Int) {
+    var used = Set<Int>()
+    var count = 0
+    for word in mention {
+      if let k = name.indices.first(where: { !used.contains($0) && cognate(word, name[$0]) }) {
+        used.insert(k)
+        count += 1
+      }
+    }
+    return (count, max(mention.count, name.count))
+  }
+}

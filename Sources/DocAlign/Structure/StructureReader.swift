@@ -569,6 +569,7 @@ public final class StructureReader {
         }
       }
       if key == nil, let person = context.person(named: latin) { return (person, nil) }
+      if key == nil, let organisation = context.organisation(translating: latin) { return (organisation, nil) }
     }
     return (nil, key)
   }

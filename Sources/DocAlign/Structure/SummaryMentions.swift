@@ -42,6 +42,27 @@ struct MentionContext {
     return best?.id
   }
 
+  /// The organisation speaker no table knows whose name a translated name renders word by word
+  /// (``NameCognates``): two content words at least, and at least two thirds of the longer name's
+  /// content words, must have a cognate; exactly one speaker may fit best.
+  func organisation(translating name: String) -> Int? {
+    let words = NameCognates.contentWords(reader.ascii(name))
+    guard words.count >= 2 else { return nil }
+    var best: (id: Int, shared: Int)? = nil
+    var tied = false
+    for speaker in structure.speakers where speaker.role == .organisation && speaker.key.hasPrefix("name:") {
+      let (shared, longer) = NameCognates.shared(words, NameCognates.contentWords(reader.ascii(speaker.name)))
+      guard shared >= 2, Double(shared) * 3 >= Double(longer) * 2 else { continue }
+      if shared > (best?.shared ?? 0) {
+        best = (speaker.id, shared)
+        tied = false
+      } else if shared == best?.shared {
+        tied = true
+      }
+    }
+    return tied ? nil : best?.id
+  }
+
   /// The panellist a person's name (in any script and spelling) refers to, if exactly one fits
   /// best. With `tolerant` (a name after a title), one given name may differ.
   func person(named name: String, tolerant: Bool = false) -> Int? {

@@ -65,47 +65,52 @@ enum PersonNames {
   }
 
   /// Consonants as transliterations of one name agree on them: "gilmore" → "glmr",
-  /// "ghylmwr" → "glmr", "kejt" → "kt", "buquicchio" → "bk".
+  /// "ghylmwr" → "glmr", "kejt" → "kt", "buquicchio" → "bk". One pass over the bytes.
   static func skeleton(_ word: String) -> String {
-    var lowered = word.lowercased()
-    // "j" is a consonant at a word's start ("john", Arabic "jwn") and a glide inside
-    // (Cyrillic "й": "kejt"); "дж" comes out as "dz".
-    if lowered.hasPrefix("j") { lowered = "g" + lowered.dropFirst() }
-    var letters = Array(lowered.utf8)
-    // Digraphs first.
-    func replace(_ from: String, _ to: String) {
-      let f = Array(from.utf8), t = Array(to.utf8)
-      var out: [UInt8] = []
-      var i = 0
-      while i < letters.count {
-        if i + f.count <= letters.count && Array(letters[i..<i + f.count]) == f {
-          out += t
-          i += f.count
-        } else {
-          out.append(letters[i])
-          i += 1
-        }
-      }
-      letters = out
-    }
-    replace("dzh", "g"); replace("dz", "g"); replace("dj", "g"); replace("ph", "f"); replace("th", "t"); replace("kh", "k"); replace("gh", "g"); replace("ck", "k")
-    replace("x", "ks"); replace("ts", "c"); replace("sh", "s"); replace("ch", "c")
+    let letters = Array(word.lowercased().utf8)
     var out: [UInt8] = []
-    for byte in letters {
-      var c = byte
-      switch c {
-      case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"),
-        UInt8(ascii: "y"), UInt8(ascii: "w"), UInt8(ascii: "h"), UInt8(ascii: "j"), UInt8(ascii: "'"):
+    out.reserveCapacity(letters.count)
+    func emit(_ c: UInt8) { if out.last != c { out.append(c) } }
+    let a = UInt8(ascii: "a"), z = UInt8(ascii: "z")
+    var i = 0
+    while i < letters.count {
+      let c = letters[i]
+      let next: UInt8 = i + 1 < letters.count ? letters[i + 1] : 0
+      let third: UInt8 = i + 2 < letters.count ? letters[i + 2] : 0
+      // Digraphs: "dzh", "dz", "dj" (Cyrillic "дж") and a word-initial "j" are "g"; "ph" is
+      // "f"; "th", "kh", "gh", "ck", "sh", "ch" are their first sound; "x" is "ks", "ts" "c".
+      switch (c, next) {
+      case (UInt8(ascii: "d"), UInt8(ascii: "z")):
+        emit(UInt8(ascii: "g"))
+        i += third == UInt8(ascii: "h") ? 3 : 2
         continue
-      case UInt8(ascii: "q"), UInt8(ascii: "c"): c = UInt8(ascii: "k")
-      case UInt8(ascii: "p"): c = UInt8(ascii: "b")
-      case UInt8(ascii: "v"): c = UInt8(ascii: "f")
-      case UInt8(ascii: "z"): c = UInt8(ascii: "s")
-      case UInt8(ascii: "d"): c = UInt8(ascii: "t")
+      case (UInt8(ascii: "d"), UInt8(ascii: "j")):
+        emit(UInt8(ascii: "g")); i += 2; continue
+      case (UInt8(ascii: "p"), UInt8(ascii: "h")):
+        emit(UInt8(ascii: "f")); i += 2; continue
+      case (UInt8(ascii: "t"), UInt8(ascii: "h")), (UInt8(ascii: "k"), UInt8(ascii: "h")),
+        (UInt8(ascii: "g"), UInt8(ascii: "h")), (UInt8(ascii: "c"), UInt8(ascii: "k")),
+        (UInt8(ascii: "s"), UInt8(ascii: "h")):
+        emit(c == UInt8(ascii: "c") ? UInt8(ascii: "k") : c == UInt8(ascii: "t") ? c : c); i += 2; continue
+      case (UInt8(ascii: "c"), UInt8(ascii: "h")), (UInt8(ascii: "t"), UInt8(ascii: "s")):
+        emit(UInt8(ascii: "k")); i += 2; continue
       default: break
       }
-      guard (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(c) else { continue }
-      if out.last != c { out.append(c) }
+      i += 1
+      switch c {
+      case UInt8(ascii: "j") where out.isEmpty && i == 1: emit(UInt8(ascii: "g"))
+      case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"),
+        UInt8(ascii: "y"), UInt8(ascii: "w"), UInt8(ascii: "h"), UInt8(ascii: "j"):
+        continue
+      case UInt8(ascii: "q"), UInt8(ascii: "c"): emit(UInt8(ascii: "k"))
+      case UInt8(ascii: "x"): emit(UInt8(ascii: "k")); emit(UInt8(ascii: "s"))
+      case UInt8(ascii: "p"): emit(UInt8(ascii: "b"))
+      case UInt8(ascii: "v"): emit(UInt8(ascii: "f"))
+      case UInt8(ascii: "z"): emit(UInt8(ascii: "s"))
+      case UInt8(ascii: "d"): emit(UInt8(ascii: "t"))
+      case a...z: emit(c)
+      default: continue
+      }
     }
     return String(decoding: out, as: UTF8.self)
   }

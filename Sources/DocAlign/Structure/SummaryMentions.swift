@@ -8,7 +8,29 @@ struct MentionContext {
   let summaryLanguages: [Language]
   /// Panellists' ids and the ASCII words of their names.
   let persons: [(id: Int, words: [String])]
+  /// Organisations no table knows: ids and the content words of their names.
+  let organisations: [(id: Int, words: [String])]
   let reader: StructureReader
+  /// Resolutions already made, by item (a list item is resolved several times while deciding
+  /// how to split it).
+  private let cache = ResolutionCache()
+
+  final class ResolutionCache {
+    var resolved: [String: (speaker: Int?, key: String?)] = [:]
+  }
+
+  /// A resolution made before for the same item, if any.
+  func cached(_ item: StructureReader.Item) -> (speaker: Int?, key: String?)? {
+    cache.resolved[Self.cacheKey(item)]
+  }
+
+  func remember(_ item: StructureReader.Item, _ result: (speaker: Int?, key: String?)) {
+    cache.resolved[Self.cacheKey(item)] = result
+  }
+
+  private static func cacheKey(_ item: StructureReader.Item) -> String {
+    (item.chinese ?? "") + "\u{1}" + (item.latin ?? "")
+  }
 
   init(structure: PageStructure, reader: StructureReader) {
     self.structure = structure
@@ -19,6 +41,8 @@ struct MentionContext {
     }
     summaryLanguages = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.ordinal < $1.key.ordinal }.map(\.key)
     persons = structure.speakers.filter { $0.role == .panellist }.map { ($0.id, PersonNames.words(reader.ascii($0.name))) }
+    organisations = structure.speakers.filter { $0.role == .organisation && $0.key.hasPrefix("name:") }
+      .map { ($0.id, NameCognates.contentWords(reader.ascii($0.name))) }
   }
 
   /// The languages whose cues apply to a sentence: its own, then the summary's.
@@ -50,8 +74,8 @@ struct MentionContext {
     guard words.count >= 2 else { return nil }
     var best: (id: Int, shared: Int)? = nil
     var tied = false
-    for speaker in structure.speakers where speaker.role == .organisation && speaker.key.hasPrefix("name:") {
-      let (shared, longer) = NameCognates.shared(words, NameCognates.contentWords(reader.ascii(speaker.name)))
+    for speaker in organisations {
+      let (shared, longer) = NameCognates.shared(words, speaker.words)
       guard shared >= 2, Double(shared) * 3 >= Double(longer) * 2 else { continue }
       if shared > (best?.shared ?? 0) {
         best = (speaker.id, shared)
@@ -90,7 +114,8 @@ struct MentionContext {
 extension StructureReader {
   /// A name in ASCII Latin, whatever its script ("Кейт Гилмор" → "Kejt Gilmor").
   func ascii(_ name: String) -> String {
-    latinizer?.transliterate(name) ?? name
+    if name.utf8.allSatisfy({ $0 < 0x80 }) { return name }
+    return latinizer?.transliterate(name) ?? name
   }
 
   /// Whether a sentence opens with a pronoun or a verb that refers back to the last speaker.
@@ -260,6 +285,15 @@ extension StructureReader {
     if opens.isEmpty && closes.isEmpty {
       var region = body
       if let colon = Self.lastTopLevel(of: ":：", in: body) { region = body[body.index(after: colon)...] }
+      // Most sentences with commas are not lists: a cheap look first (three parts, half of them
+      // a table name or a speaker's very words).
+      let parts = Self.splitTopLevel(region, at: ",،")
+      guard parts.count >= 3 else { return nil }
+      let quick = parts.filter { part in
+        let text = clean(String(part), languages: languages)
+        return resources.gazetteer.key(for: text) != nil || context.speaker(withWordsOf: text) != nil
+      }.count
+      guard quick * 2 + 2 >= parts.count else { return nil }
       let items = splitItems(region, languages: languages, context: context)
       guard items.count >= 3 else { return nil }
       let resolved = items.filter { resolvesToName($0, context: context) }.count

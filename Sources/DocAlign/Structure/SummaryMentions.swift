@@ -114,8 +114,7 @@ struct MentionContext {
 extension StructureReader {
   /// A name in ASCII Latin, whatever its script ("Кейт Гилмор" → "Kejt Gilmor").
   func ascii(_ name: String) -> String {
-    if name.utf8.allSatisfy({ $0 < 0x80 }) { return name }
-    return latinizer?.transliterate(name) ?? name
+    latinizer.ascii(name)
   }
 
   /// Whether a sentence opens with a pronoun or a verb that refers back to the last speaker.

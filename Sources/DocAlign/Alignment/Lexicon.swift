@@ -51,6 +51,22 @@ public struct Lexicon: Sendable {
     lineStarts = starts
   }
 
+  /// Whether some headword starts with `prefix` (the first key not before it, by binary search).
+  func startsHeadword(_ prefix: ArraySlice<UInt8>) -> Bool {
+    var low = 0
+    var high = lineStarts.count
+    while low < high {
+      let mid = (low + high) / 2
+      let start = Int(lineStarts[mid])
+      let tab = bytes[start...].firstIndex(of: 0x09) ?? start
+      if bytes[start..<tab].lexicographicallyPrecedes(prefix) { low = mid + 1 } else { high = mid }
+    }
+    guard low < lineStarts.count else { return false }
+    let start = Int(lineStarts[low])
+    let tab = bytes[start...].firstIndex(of: 0x09) ?? start
+    return bytes[start..<tab].starts(with: prefix)
+  }
+
   /// The English words of a headword, or nil when it is not in the lexicon.
   func words(of headword: ArraySlice<UInt8>) -> Substring? {
     var low = 0

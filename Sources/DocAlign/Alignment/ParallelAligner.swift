@@ -89,7 +89,7 @@ public struct ParallelAligner: Sendable {
     guard n > 0 && m > 0 else {
       let units = (0..<n).map { AlignmentUnit.unaligned(source: [$0], target: []) }
         + (0..<m).map { AlignmentUnit.unaligned(source: [], target: [$0]) }
-      return (Bitext(source: source, target: target, units: units, thresholds: [:]), nil)
+      return (Bitext(source: source, target: target, units: units, thresholds: AlignmentThresholds()), nil)
     }
     let texts = ExtractedTexts(source: source, target: target, extractor: extractor)
     let given = orientedLexicon(texts)?.translations ?? [:]
@@ -110,9 +110,9 @@ public struct ParallelAligner: Sendable {
         source: Array(bead.source), target: Array(bead.target), score: bead.score, speakerSource: nil,
         speakerTarget: nil, section: nil, mentions: [])
     }
+    // The bar a bead must pass: on average, the chance level of its sentences.
     let levels = solution.chance.source + solution.chance.target
-    var thresholds = ["chance_mean": levels.reduce(0, +) / Double(max(1, levels.count)), "chance_spread": solution.spread]
-    if let learned { thresholds["learned_pairs"] = Double(learned.entries.count) }
+    let thresholds = AlignmentThresholds(skip: levels.reduce(0, +) / Double(max(1, levels.count)))
     return (Bitext(source: source, target: target, units: units, thresholds: thresholds), learned)
   }
 

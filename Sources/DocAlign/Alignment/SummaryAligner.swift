@@ -111,9 +111,8 @@ public struct SummaryAligner: Sendable {
         speakerSource: subject?.text, speakerTarget: targetSpeaker,
         section: structure.section(containing: best.targets[0])?.title, mentions: []))
     }
-    return Bitext(source: summary, target: fullText, units: units, thresholds: [
-      "speaker": configuration.speakerThreshold, "open": configuration.openThreshold,
-    ])
+    return Bitext(source: summary, target: fullText, units: units, thresholds: AlignmentThresholds(
+      speaker: configuration.speakerThreshold, open: configuration.openThreshold))
   }
 
   /// The best set of 1–3 target sentences (of one turn) for a summary sentence.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Writes a bitext as JSONL (every unit), TSV (every unit) or TMX 1.4b (aligned units only).
-public struct AlignmentWriter: Sendable {
+public struct AlignmentWriter: OutputWriter {
   /// The output formats of `docalign align`.
   public enum Format: String, Sendable, CaseIterable {
     /// One JSON object per unit (the schema in the README).
@@ -25,6 +25,9 @@ public struct AlignmentWriter: Sendable {
     public var header = false
     /// Name of the source document written into TMX properties.
     public var documentName: String = ""
+    /// TSV and TMX: keep only aligned units scoring at least this (nil: no filter; TSV then
+    /// also lists the unaligned units). JSONL always holds every unit.
+    public var minScore: Double? = nil
     /// Creates options with the two locales.
     public init(sourceLocale: String, targetLocale: String) {
       self.sourceLocale = sourceLocale
@@ -45,7 +48,7 @@ public struct AlignmentWriter: Sendable {
 
   /// Writes the bitext to `sink`.
   /// - Throws: ``DocAlignError/invalidRequest(_:)`` for a TMX with one language.
-  public func write(_ bitext: Bitext, to sink: OutputSink) throws {
+  public func write(_ bitext: Bitext, to sink: some ByteSink) throws {
     switch format {
     case .jsonl: try writeJSONL(bitext, sink)
     case .tsv: try writeTSV(bitext, sink)
@@ -61,7 +64,7 @@ public struct AlignmentWriter: Sendable {
 
   // MARK: JSONL
 
-  private func writeJSONL(_ bitext: Bitext, _ sink: OutputSink) throws {
+  private func writeJSONL(_ bitext: Bitext, _ sink: some ByteSink) throws {
     for unit in bitext.units {
       try sink.append { out in
         out.append(0x7B)
@@ -118,14 +121,8 @@ public struct AlignmentWriter: Sendable {
       let sentence = document.sentences[index]
       if k > 0 { out.append(0x2C) }
       out.append(0x7B)
-      JSONText.appendKey("text", to: &out)
-      JSONText.appendString(document.text(of: sentence), to: &out)
-      out.append(0x2C)
-      JSONText.appendKey("start", to: &out)
-      JSONText.appendInt(sentence.start, to: &out)
-      out.append(0x2C)
-      JSONText.appendKey("end", to: &out)
-      JSONText.appendInt(sentence.end, to: &out)
+      var text = String(document.text(of: sentence))
+      text.withUTF8 { JSONText.appendSpanMembers(utf8: $0, start: sentence.start, end: sentence.end, to: &out) }
       out.append(0x7D)
     }
     out.append(0x5D)
@@ -166,9 +163,9 @@ public struct AlignmentWriter: Sendable {
     return String(out)
   }
 
-  private func writeTSV(_ bitext: Bitext, _ sink: OutputSink) throws {
+  private func writeTSV(_ bitext: Bitext, _ sink: some ByteSink) throws {
     if options.header { try sink.write("source\ttarget\tscore\tspeaker\tsection\n") }
-    for unit in bitext.units {
+    for unit in bitext.units where options.minScore.map({ unit.isAligned && unit.score >= $0 }) ?? true {
       let fields = [
         Self.joined(unit.source, bitext.source), Self.joined(unit.target, bitext.target),
         unit.isAligned ? Self.formatScore(unit.score) : "",
@@ -200,7 +197,7 @@ public struct AlignmentWriter: Sendable {
     return out
   }
 
-  private func writeTMX(_ bitext: Bitext, _ sink: OutputSink) throws {
+  private func writeTMX(_ bitext: Bitext, _ sink: some ByteSink) throws {
     guard options.sourceLocale.lowercased() != options.targetLocale.lowercased() else {
       throw DocAlignError.invalidRequest(
         "a TMX file needs two different languages, but both sides are \(options.sourceLocale); "
@@ -216,7 +213,7 @@ public struct AlignmentWriter: Sendable {
 
       """)
     let document = Self.xmlEscaped(options.documentName, attribute: false)
-    for unit in bitext.units where unit.isAligned {
+    for unit in bitext.units where unit.isAligned && unit.score >= (options.minScore ?? -.infinity) {
       let sourceText = Self.xmlEscaped(Self.joined(unit.source, bitext.source))
       let targetText = Self.xmlEscaped(Self.joined(unit.target, bitext.target))
       guard !sourceText.isEmpty, !targetText.isEmpty else { continue }

@@ -32,10 +32,10 @@ public struct ResourceDirectory: Sendable {
     {
       return try ResourceDirectory(path: fromEnvironment)
     }
-    let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? ".")
-      .resolvingSymlinksInPath().deletingLastPathComponent()
-    candidates.append(executable.appendingPathComponent("../share/docalign"))
-    candidates.append(executable.appendingPathComponent("Resources"))
+    if let executable = executableDirectory() {
+      candidates.append(executable.appendingPathComponent("../share/docalign"))
+      candidates.append(executable.appendingPathComponent("Resources"))
+    }
     // Sources/DocAlign/Resources/ResourceDirectory.swift → the checkout's Resources/.
     let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -45,6 +45,26 @@ public struct ResourceDirectory: Sendable {
     }
     throw DocAlignError.resourceNotFound(
       name: "Resources", searched: candidates.map { $0.standardizedFileURL.path })
+  }
+
+  /// The folder of the running program, symbolic links resolved: from `/proc/self/exe` where
+  /// there is one (Linux), else from the program's name, looked up in `PATH` when it has no `/`
+  /// (a program started through `PATH` gets only its name as `argv[0]`).
+  static func executableDirectory() -> URL? {
+    let fileManager = FileManager.default
+    if let path = try? fileManager.destinationOfSymbolicLink(atPath: "/proc/self/exe"), path.hasPrefix("/") {
+      return URL(fileURLWithPath: path).deletingLastPathComponent()
+    }
+    guard let name = CommandLine.arguments.first, !name.isEmpty else { return nil }
+    var program: URL? = nil
+    if name.contains("/") {
+      program = URL(fileURLWithPath: name)
+    } else {
+      let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+      program = path.split(separator: ":").map { URL(fileURLWithPath: String($0)).appendingPathComponent(name) }
+        .first { fileManager.isExecutableFile(atPath: $0.path) }
+    }
+    return program?.resolvingSymlinksInPath().deletingLastPathComponent()
   }
 
   private static func isResourceFolder(_ url: URL) -> Bool {

@@ -106,7 +106,7 @@ public final class StructureReader {
   private func firstSectionHeading(_ document: Document, from start: Int) -> Int? {
     (start..<document.sentences.count).first { i in
       document.sentences[i].kind == .heading
-        && resources.headingKind(text(document, i)).map { $0 != "documentation" } == true
+        && resources.headingKind(text(document, i)).map { $0 != .documentation } == true
     }
   }
 
@@ -132,7 +132,7 @@ public final class StructureReader {
 
   private func documentationHeading(_ document: Document, in range: Range<Int>) -> Int? {
     range.first { i in
-      document.sentences[i].kind == .heading && resources.headingKind(text(document, i)) == "documentation"
+      document.sentences[i].kind == .heading && resources.headingKind(text(document, i)) == .documentation
     }
   }
 
@@ -161,13 +161,13 @@ public final class StructureReader {
     let document = structure.fullText
     let range = structure.fullTextSentences
     // Sections: each heading opens one.
-    var starts: [(Int, String, String)] = []
+    var starts: [(Int, Section.Kind, String)] = []
     for i in range where document.sentences[i].kind == .heading {
       let title = String(text(document, i))
-      starts.append((i, resources.headingKind(title) ?? "other", title))
+      starts.append((i, resources.headingKind(title) ?? .other, title))
     }
     if starts.first.map({ $0.0 > range.lowerBound }) ?? !range.isEmpty {
-      starts.insert((range.lowerBound, "untitled", ""), at: 0)
+      starts.insert((range.lowerBound, .untitled, ""), at: 0)
     }
     for (k, start) in starts.enumerated() {
       let end = k + 1 < starts.count ? starts[k + 1].0 : range.upperBound

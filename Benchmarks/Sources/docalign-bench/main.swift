@@ -46,7 +46,9 @@ if arguments[0] == "parallel-grid" {
           configuration.learnsLexicon = learn == 1
           if let band = environment["BAND"].flatMap(Int.init) { configuration.band = band }
           if let commonest = environment["COMMONEST"] { configuration.weightByCommonestAlternative = commonest == "1" }
-          let aligner = ParallelAligner(lexicon: lexicon, english: english, configuration: configuration)
+          // LEXICON=FILE: a lexicon learned beforehand (docalign lexicon learn) as well.
+          let learned = try environment["LEXICON"].map { try LearnedLexicon(contentsOf: $0) }
+          let aligner = ParallelAligner(lexicon: lexicon, english: english, learnedLexicon: learned, configuration: configuration)
           let pairs = documents.map { zh, en, gold -> (gold: [LinkEvaluation.Bead], test: [(bead: LinkEvaluation.Bead, score: Double?)]) in
             (gold, aligner.align(source: zh, target: en).units.map { (($0.source, $0.target), $0.score) })
           }

@@ -14,7 +14,7 @@ struct DocAlignCommand: ParsableCommand {
       standard output.
       """,
     version: "docalign \(DocAlign.version) (ICU \(icuVersion))",
-    subcommands: [Segment.self, Structure.self, Align.self, Coverage.self, Batch.self, Merge.self, Evaluate.self]
+    subcommands: [Segment.self, Structure.self, Align.self, Coverage.self, Batch.self, Merge.self, LexiconCommand.self, Evaluate.self]
   )
 
   /// Parses the command line with `parseAsRoot` and runs the command, exiting with the

@@ -67,19 +67,47 @@ struct Evaluate: ParsableCommand {
       pairs = [(gold, test)]
     }
     let documents = try pairs.map { goldPath, testPath in
-      (gold: try LinkEvaluation.beads(parsing: SourceText(contentsOf: goldPath).text, name: goldPath),
-       test: try LinkEvaluation.beads(parsing: SourceText(contentsOf: testPath).text, name: testPath))
+      (name: URL(fileURLWithPath: goldPath).lastPathComponent,
+       gold: try LinkEvaluation.beads(parsing: SourceText(contentsOf: goldPath).text, name: goldPath),
+       test: try LinkEvaluation.scoredBeads(parsing: SourceText(contentsOf: testPath).text, name: testPath))
     }
-    let e = LinkEvaluation(documents)
+    let e = LinkEvaluation(documents.map { ($0.gold, $0.test.map(\.bead)) })
+    let nulls = NullEvaluation(documents.map { ($0.gold, $0.test.map(\.bead)) })
+    let perDocument = documents.map { ($0.name, NullEvaluation([($0.gold, $0.test.map(\.bead))])) }
+    let confidence = ConfidenceTable(documents.map { ($0.gold, $0.test) }, thresholds: ConfidenceTable.defaultThresholds)
+    func figure(_ value: Double?) -> String { value.map { String(format: "%.4f", $0) } ?? "null" }
     if json {
-      print(String(format: "{\"precision_strict\": %.4f, \"recall_strict\": %.4f, \"f1_strict\": %.4f, \"precision_lax\": %.4f, \"recall_lax\": %.4f, \"f1_lax\": %.4f, \"n_test_beads\": %d, \"n_gold_beads\": %d}",
-                   e.strictPrecision, e.strictRecall, e.strictF1, e.laxPrecision, e.laxRecall, e.laxF1, e.testBeads, e.goldBeads))
+      var fields = [
+        String(format: "\"precision_strict\": %.4f, \"recall_strict\": %.4f, \"f1_strict\": %.4f, \"precision_lax\": %.4f, \"recall_lax\": %.4f, \"f1_lax\": %.4f, \"n_test_beads\": %d, \"n_gold_beads\": %d",
+               e.strictPrecision, e.strictRecall, e.strictF1, e.laxPrecision, e.laxRecall, e.laxF1, e.testBeads, e.goldBeads),
+        "\"null_accuracy\": \(figure(nulls.accuracy)), \"null_precision\": \(figure(nulls.precision)), \"n_gold_nulls\": \(nulls.goldNulls), \"n_test_nulls\": \(nulls.testNulls)",
+      ]
+      let docs = perDocument.map { name, n in
+        "{\"document\": \"\(name)\", \"null_accuracy\": \(figure(n.accuracy)), \"null_precision\": \(figure(n.precision)), \"n_gold_nulls\": \(n.goldNulls), \"n_test_nulls\": \(n.testNulls)}"
+      }
+      fields.append("\"documents\": [\(docs.joined(separator: ", "))]")
+      let rows = confidence.rows.map { r in
+        String(format: "{\"min_score\": %.2f, \"kept\": %d, \"share_kept\": %.4f, \"precision_strict\": %.4f}", r.threshold, r.kept, r.shareKept, r.precision)
+      }
+      fields.append("\"confidence\": [\(rows.joined(separator: ", "))]")
+      print("{" + fields.joined(separator: ", ") + "}")
     } else {
       print("|             |  Strict |    Lax  |")
       print(String(format: "| Precision   |   %.3f |   %.3f |", e.strictPrecision, e.laxPrecision))
       print(String(format: "| Recall      |   %.3f |   %.3f |", e.strictRecall, e.laxRecall))
       print(String(format: "| F1          |   %.3f |   %.3f |", e.strictF1, e.laxF1))
       print("beads: test \(e.testBeads)  gold \(e.goldBeads)")
+      func percent(_ value: Double?) -> String { value.map { String(format: "%.3f", $0) } ?? "  -  " }
+      print("")
+      print("| document    | null accuracy | null precision | gold 1-0/0-1 | output 1-0/0-1 |")
+      for (name, n) in perDocument + [("all", nulls)] {
+        print("| \(name.padding(toLength: 11, withPad: " ", startingAt: 0)) |         \(percent(n.accuracy)) |          \(percent(n.precision)) | \(String(format: "%12d", n.goldNulls)) | \(String(format: "%14d", n.testNulls)) |")
+      }
+      print("")
+      print("| min score | beads kept | share kept | strict precision |")
+      for r in confidence.rows {
+        print(String(format: "|      %.2f | %10d |      %.3f |            %.3f |", r.threshold, r.kept, r.shareKept, r.precision))
+      }
     }
   }
 }

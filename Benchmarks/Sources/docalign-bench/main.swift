@@ -38,20 +38,26 @@ if arguments[0] == "parallel-grid" {
     }
     let defaults = ParallelAligner.Configuration()
     for lexical in values("LEX", [defaults.lexicalWeight]) {
-      for skip in values("SKIP", [defaults.skipPercentile]) {
-        for merge in values("MERGE", [defaults.mergePenalty]) {
+      for chance in values("CHANCE", [defaults.chancePercentile]) {
+        for learn in values("LEARN", [1]) {
           var configuration = ParallelAligner.Configuration()
           configuration.lexicalWeight = lexical
-          configuration.skipPercentile = skip
-          configuration.mergePenalty = merge
+          configuration.chancePercentile = chance
+          configuration.learnsLexicon = learn == 1
           if let band = environment["BAND"].flatMap(Int.init) { configuration.band = band }
           if let commonest = environment["COMMONEST"] { configuration.weightByCommonestAlternative = commonest == "1" }
-          let aligner = ParallelAligner(lexicon: lexicon, english: english, configuration: configuration)
-          let pairs = documents.map { zh, en, gold -> (gold: [LinkEvaluation.Bead], test: [LinkEvaluation.Bead]) in
-            (gold, aligner.align(source: zh, target: en).units.map { ($0.source, $0.target) })
+          // LEXICON=FILE: a lexicon learned beforehand (docalign lexicon learn) as well.
+          let learned = try environment["LEXICON"].map { try LearnedLexicon(contentsOf: $0) }
+          let aligner = ParallelAligner(lexicon: lexicon, english: english, learnedLexicon: learned, configuration: configuration)
+          let pairs = documents.map { zh, en, gold -> (gold: [LinkEvaluation.Bead], test: [(bead: LinkEvaluation.Bead, score: Double?)]) in
+            (gold, aligner.align(source: zh, target: en).units.map { (($0.source, $0.target), $0.score) })
           }
-          let e = LinkEvaluation(pairs)
-          print(String(format: "lex %.2f skip %.2f merge %.3f  strict %.3f  lax %.3f", lexical, skip, merge, e.strictF1, e.laxF1))
+          let e = LinkEvaluation(pairs.map { ($0.gold, $0.test.map(\.bead)) })
+          let nulls = NullEvaluation(pairs.map { ($0.gold, $0.test.map(\.bead)) })
+          let table = ConfidenceTable(pairs, thresholds: values("S", [0.5, 0.7, 0.9]))
+          let confidence = table.rows.map { String(format: "S%.2f kept %.3f p %.3f", $0.threshold, $0.shareKept, $0.precision) }.joined(separator: "  ")
+          print(String(format: "lex %.2f chance %.2f learn %.0f  strict %.3f (p %.3f r %.3f)  lax %.3f  null acc %.3f p %.3f  ", lexical, chance, learn,
+                       e.strictF1, e.strictPrecision, e.strictRecall, e.laxF1, nulls.accuracy ?? -1, nulls.precision ?? -1) + confidence)
         }
       }
     }

@@ -3,12 +3,20 @@
 ///   whose alternatives are its glosses' content words; numbers (Arabic, full-width, Chinese
 ///   numerals, "2008年", "17个") as digits; Latin runs (names, acronyms, UN symbols) as words.
 /// - English and other Latin-script text: content words, each a unit of one alternative.
+///
+/// Traditional Chinese is converted to Simplified (ICU's `Hant-Hans` transform, one per thread,
+/// opened only when a sentence has characters the Simplified lexicon does not know) before the
+/// look-up; the document's text and offsets are untouched.
 struct ConceptExtractor {
   /// One unit of meaning: any of `alternatives` found on the other side covers it.
   struct Concept: Hashable {
     var alternatives: [String]
     /// Single Han characters weigh less than words.
     var isWeak: Bool
+    /// What the concept was read from, as one word of its language: a Chinese headword (in
+    /// Simplified characters) or character, a number, an English stem. The key of the lexicon
+    /// learned from the texts.
+    var key: String = ""
   }
 
   let lexicon: Lexicon?
@@ -28,13 +36,40 @@ struct ConceptExtractor {
   static let chineseScales: [Character: Double] = ["万": 1e4, "亿": 1e8, "千": 1e3]
   static let chineseUnits: [Character: Int] = ["十": 10, "百": 100, "千": 1000, "万": 10000, "亿": 100_000_000]
 
-  func concepts(_ text: some StringProtocol, language: Language) -> [Concept] {
-    if language == .chinese { return chineseConcepts(String(text)) }
-    return english.contentWords(text).map { Concept(alternatives: [$0], isWeak: false) }
+  /// The concepts of a sentence. With `keepingUnglossed`, Chinese headwords whose glosses have
+  /// no content word and characters the lexicon does not know come too, with no alternatives
+  /// (only their key: a learned lexicon may translate them).
+  func concepts(_ text: some StringProtocol, language: Language, keepingUnglossed: Bool = false) -> [Concept] {
+    var glosses: [String: [String]] = [:]
+    return concepts(text, language: language, keepingUnglossed: keepingUnglossed, glossCache: &glosses)
   }
 
-  private func chineseConcepts(_ text: String) -> [Concept] {
-    let characters = Array(text)
+  /// The same, with the content words of the headwords met so far kept in `glossCache` (for a
+  /// caller reading many sentences).
+  func concepts(
+    _ text: some StringProtocol, language: Language, keepingUnglossed: Bool, glossCache: inout [String: [String]]
+  ) -> [Concept] {
+    if language == .chinese { return chineseConcepts(String(text), keepingUnglossed: keepingUnglossed, glossCache: &glossCache) }
+    return english.contentWords(text).map { Concept(alternatives: [$0], isWeak: false, key: $0) }
+  }
+
+  /// The text with Traditional characters made Simplified, when it has characters that no
+  /// Simplified headword starts with (the transform is opened on this thread on first need).
+  func simplifiedForLookUp(_ text: String) -> String {
+    guard let lexicon else { return text }
+    var needsConversion = false
+    for c in text where Self.isHan(c) && !Self.functionCharacters.contains(c) {
+      if lexicon.words(of: Array(String(c).utf8)[...]) == nil && !lexicon.startsHeadword(Array(String(c).utf8)[...]) {
+        needsConversion = true
+        break
+      }
+    }
+    guard needsConversion, let transform = ICUTransliterator.forCurrentThread("Hant-Hans") else { return text }
+    return transform.transliterate(text)
+  }
+
+  private func chineseConcepts(_ original: String, keepingUnglossed: Bool, glossCache: inout [String: [String]]) -> [Concept] {
+    let characters = Array(simplifiedForLookUp(original))
     var result: [Concept] = []
     var i = 0
     while i < characters.count {
@@ -56,7 +91,7 @@ struct ConceptExtractor {
           words[words.count - 1] = EnglishWords.digits(value * scale)
           j += 1
         }
-        for word in words { result.append(Concept(alternatives: [word], isWeak: false)) }
+        for word in words { result.append(Concept(alternatives: [word], isWeak: false, key: word)) }
         // "2008年", "17个": a number before a unit character is just the number.
         i = max(j, i + 1)
         continue
@@ -69,13 +104,13 @@ struct ConceptExtractor {
           digits += String(v)
           j += 1
         }
-        result.append(Concept(alternatives: [digits], isWeak: false))
+        result.append(Concept(alternatives: [digits], isWeak: false, key: digits))
         i = j
         continue
       }
       // Chinese numerals: "十七", "三", "一百".
       if let (value, length) = Self.chineseNumber(characters, at: i), length >= 2 || characters.count > i + 1 && "个名项次年国".contains(characters[i + 1]) {
-        result.append(Concept(alternatives: [String(value)], isWeak: false))
+        result.append(Concept(alternatives: [String(value)], isWeak: false, key: String(value)))
         i += length
         continue
       }
@@ -87,10 +122,15 @@ struct ConceptExtractor {
           let candidate = characters[i..<(i + length)]
           guard candidate.allSatisfy(Self.isHan) else { continue }
           if length == 1 && Self.functionCharacters.contains(c) { break }
-          if let glosses = lexicon.words(of: candidate.reduce(into: [UInt8]()) { $0.append(contentsOf: $1.utf8) }[...]) {
-            let alternatives = english.contentWords(glosses)
-            if !alternatives.isEmpty {
-              result.append(Concept(alternatives: Array(Set(alternatives)).sorted(), isWeak: length == 1))
+          let headword = String(candidate)
+          var alternatives = glossCache[headword]
+          if alternatives == nil, let glosses = lexicon.words(of: Array(headword.utf8)[...]) {
+            alternatives = Array(Set(english.contentWords(glosses))).sorted()
+            glossCache[headword] = alternatives
+          }
+          if let alternatives {
+            if !alternatives.isEmpty || keepingUnglossed {
+              result.append(Concept(alternatives: alternatives, isWeak: length == 1, key: headword))
             }
             i += length
             matched = true
@@ -98,7 +138,12 @@ struct ConceptExtractor {
           }
         }
       }
-      if !matched { i += 1 }
+      if !matched {
+        if keepingUnglossed && !Self.functionCharacters.contains(c) {
+          result.append(Concept(alternatives: [], isWeak: true, key: String(c)))
+        }
+        i += 1
+      }
     }
     return result
   }

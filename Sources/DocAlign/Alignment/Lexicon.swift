@@ -62,6 +62,30 @@ public struct Lexicon: Sendable {
     try storage.withBytes { try Self.validate($0, from: dataStart, name: name) }
   }
 
+  /// Whether some headword starts with `prefix` (the first line whose headword is not before
+  /// it, found by the same binary search as ``words(of:)``).
+  func startsHeadword(_ prefix: ArraySlice<UInt8>) -> Bool {
+    storage.withBytes { bytes -> Bool in
+      var low = dataStart
+      var high = bytes.count
+      while low < high {
+        var start = low + (high - low) / 2
+        while start > low && bytes[start - 1] != 0x0A { start -= 1 }
+        var tab = start
+        while tab < high && bytes[tab] != 0x09 && bytes[tab] != 0x0A { tab += 1 }
+        if Self.compare(bytes, start..<tab, prefix) == .less { low = Self.lineEnd(bytes, from: tab) + 1 } else { high = start }
+      }
+      guard low < bytes.count else { return false }
+      var k = low, j = prefix.startIndex
+      while j < prefix.endIndex {
+        guard k < bytes.count, bytes[k] == prefix[j] else { return false }
+        k += 1
+        j += 1
+      }
+      return true
+    }
+  }
+
   /// The English words of a headword, or nil when it is not in the lexicon.
   func words(of headword: ArraySlice<UInt8>) -> Substring? {
     storage.withBytes { bytes -> Substring? in

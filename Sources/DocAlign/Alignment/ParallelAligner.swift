@@ -4,32 +4,44 @@ import Foundation
 /// four sentences a side (1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-4, 4-1, 2-3, 3-2) and deletions and
 /// insertions (1-0, 0-1).
 ///
-/// A bead's similarity combines lexical agreement (the zh↔en lexicon, numbers, Latin tokens,
-/// shared words: the F1 of the two sides' weighted coverage) with length agreement (characters,
-/// scaled by the pair's overall ratio, as `log2(1 + short/long)`). Search is coarse to fine:
-/// a first pass chains confident 1-1 anchors (candidates from a rare-word index and a diagonal
-/// window), a second pass runs the full dynamic programme in a band around that chain, so time
-/// and memory grow linearly with the text.
+/// A bead's similarity combines lexical agreement (the zh↔en lexicon, a lexicon learned from the
+/// texts themselves, numbers, Latin tokens, shared words: the F1 of the two sides' weighted
+/// coverage) with length agreement (characters, scaled by the pair's overall ratio, as
+/// `log2(1 + short/long)`).
+///
+/// Omission is modelled from the texts: for each bead shape, random pairings of sentences of the
+/// same sizes far from the alignment path give the chance level of its similarity. A bead adds to
+/// the path only what it scores above the chance level of its shape (a high percentile, so it
+/// must beat chance by a margin), weighted by the sentences it covers; leaving a sentence out
+/// adds nothing — it costs what a chance match would score. Bigger beads have higher chance
+/// levels, so a merge must earn its keep without a fixed penalty.
+///
+/// Search is coarse to fine: a first pass chains confident 1-1 anchors (candidates from a
+/// rare-word index and a diagonal window), a banded dynamic programme aligns around that chain;
+/// the confident beads of that alignment teach a word-translation model (``LearnedLexicon``,
+/// IBM Model 1), and a second banded programme realigns with it, so time and memory grow
+/// linearly with the text. Each aligned bead's score is a confidence: how much better the best
+/// path is than the best path without that bead (forward and backward scores of the programme),
+/// in units of the spread of chance similarity.
 public struct ParallelAligner: Sendable {
   /// Weights and search settings.
   public struct Configuration: Sendable {
     /// Weight of lexical agreement against length agreement.
     public var lexicalWeight = 0.65
-    /// Half-width of the band of the second pass, in sentences.
+    /// Half-width of the band of the dynamic programme, in sentences.
     public var band = 12
     /// Half-width of the diagonal window of the first pass.
     public var anchorWindow = 20
-    /// Percentile of random sentence pairs' similarity that a deletion or insertion scores
-    /// (per sentence, half a 1-1 bead): leaving a sentence out is worth about the poorest chance
-    /// match, so sentences are dropped only when nothing fits them.
-    public var skipPercentile = 0.05
+    /// Percentile of a sentence's similarity to random sentences of the other side (far from the
+    /// path) that is its chance level, what leaving it out is worth.
+    public var chancePercentile = 0.5
+    /// Random partners sampled per sentence for its chance level.
+    public var chanceSamples = 24
     /// Percentile of random pairs' similarity a pair must beat to serve as an anchor in the
     /// first pass (anchors must be confident: most pairs near the diagonal are not partners).
     public var anchorPercentile = 0.9
     /// Rounds of the first pass (each follows the previous round's chain).
     public var anchorRounds = 3
-    /// Penalty per extra sentence in a bead, beyond 1-1 (a merge must earn its keep).
-    public var mergePenalty = 0.15
     /// Bonus for a bead whose sentences are all headings on both sides, or that both open a
     /// paragraph (structure as anchors).
     public var structureBonus = 0.05
@@ -37,6 +49,8 @@ public struct ParallelAligner: Sendable {
     /// by its rarest word, or by its commonest (gloss lists carry rare readings that would
     /// otherwise give a common word a rare word's weight).
     public var weightByCommonestAlternative = true
+    /// Learn a word-translation model from the first alignment and realign with it.
+    public var learnsLexicon = true
     /// The defaults.
     public init() {}
   }
@@ -48,25 +62,112 @@ public struct ParallelAligner: Sendable {
 
   let configuration: Configuration
   let extractor: ConceptExtractor
+  /// A lexicon learned beforehand (over an archive), used in both passes.
+  let learnedLexicon: LearnedLexicon?
 
-  /// An aligner with a zh→en lexicon (nil for other language pairs: length + shared tokens).
-  public init(lexicon: Lexicon?, english: EnglishWords, configuration: Configuration = Configuration()) {
+  /// An aligner with a zh→en lexicon (nil for other language pairs: the learned lexicon, length
+  /// and shared tokens), and optionally a lexicon learned beforehand over many documents (used
+  /// in either direction: its languages are matched with the documents').
+  public init(
+    lexicon: Lexicon?, english: EnglishWords, learnedLexicon: LearnedLexicon? = nil,
+    configuration: Configuration = Configuration()
+  ) {
     self.configuration = configuration
+    self.learnedLexicon = learnedLexicon
     extractor = ConceptExtractor(lexicon: lexicon, english: english)
   }
 
   /// Aligns `source` with `target`.
   public func align(source: Document, target: Document) -> Bitext {
-    let features = PairFeatures(source: source, target: target, extractor: extractor, commonest: configuration.weightByCommonestAlternative)
+    alignment(source: source, target: target).bitext
+  }
+
+  /// Aligns `source` with `target` and returns the lexicon learned from them on the way (nil when
+  /// learning is off or the texts are empty).
+  public func alignment(source: Document, target: Document) -> (bitext: Bitext, learned: LearnedLexicon?) {
     let n = source.sentences.count, m = target.sentences.count
     guard n > 0 && m > 0 else {
       let units = (0..<n).map { AlignmentUnit.unaligned(source: [$0], target: []) }
         + (0..<m).map { AlignmentUnit.unaligned(source: [], target: [$0]) }
-      return Bitext(source: source, target: target, units: units, thresholds: AlignmentThresholds())
+      return (Bitext(source: source, target: target, units: units, thresholds: AlignmentThresholds()), nil)
     }
+    let texts = ExtractedTexts(source: source, target: target, extractor: extractor)
+    let given = orientedLexicon(texts)?.translations ?? [:]
+    var solution = firstPass(texts, learned: given)
+    var learned: LearnedLexicon?
+    if configuration.learnsLexicon {
+      var translations = given
+      let model = LearnedLexicon.learn(
+        from: trainingPairs(texts, solution.beads), sourceLanguage: texts.sourceLanguage, targetLanguage: texts.targetLanguage)
+      learned = model
+      for (word, targets) in model.translations {
+        for t in targets where !(translations[word]?.contains(t) ?? false) { translations[word, default: []].append(t) }
+      }
+      solution = secondPass(texts, learned: translations, first: solution.beads)
+    }
+    let units = solution.beads.map { bead -> AlignmentUnit in
+      AlignmentUnit(
+        source: Array(bead.source), target: Array(bead.target), score: bead.score, speakerSource: nil,
+        speakerTarget: nil, section: nil, mentions: [])
+    }
+    // The bar a bead must pass: on average, the chance level of its sentences.
+    let levels = solution.chance.source + solution.chance.target
+    let thresholds = AlignmentThresholds(skip: levels.reduce(0, +) / Double(max(1, levels.count)))
+    return (Bitext(source: source, target: target, units: units, thresholds: thresholds), learned)
+  }
+
+  /// Learns a lexicon over many document pairs at once (an archive): each pair's first-pass
+  /// beads are pooled into one training corpus. Save it with ``LearnedLexicon/tsv`` and give it
+  /// to ``init(lexicon:english:learnedLexicon:configuration:)``.
+  public func learnLexicon(over pairs: [(source: Document, target: Document)]) -> LearnedLexicon {
+    var corpus: [(source: [String], target: [String])] = []
+    var languages: (Language, Language)?
+    for (source, target) in pairs where !source.sentences.isEmpty && !target.sentences.isEmpty {
+      let texts = ExtractedTexts(source: source, target: target, extractor: extractor)
+      if languages == nil { languages = (texts.sourceLanguage, texts.targetLanguage) }
+      let solution = firstPass(texts, learned: orientedLexicon(texts)?.translations ?? [:])
+      corpus += trainingPairs(texts, solution.beads)
+    }
+    let (s, t) = languages ?? (.chinese, .english)
+    return LearnedLexicon.learn(from: corpus, sourceLanguage: s, targetLanguage: t)
+  }
+
+  /// The given learned lexicon, turned to read source → target for these texts (nil when its
+  /// languages are not theirs).
+  private func orientedLexicon(_ texts: ExtractedTexts) -> LearnedLexicon? {
+    guard let learnedLexicon else { return nil }
+    if learnedLexicon.sourceLanguage == texts.sourceLanguage && learnedLexicon.targetLanguage == texts.targetLanguage {
+      return learnedLexicon
+    }
+    if learnedLexicon.sourceLanguage == texts.targetLanguage && learnedLexicon.targetLanguage == texts.sourceLanguage {
+      return learnedLexicon.reversed
+    }
+    return nil
+  }
+
+  /// The aligned beads of a first alignment as a training corpus: their words on each side.
+  private func trainingPairs(_ texts: ExtractedTexts, _ beads: [Bead]) -> [(source: [String], target: [String])] {
+    beads.filter { !$0.source.isEmpty && !$0.target.isEmpty }.map { bead in
+      (bead.source.flatMap { texts.source[$0].map(\.key) }, bead.target.flatMap { texts.target[$0].map(\.key) })
+    }
+  }
+
+  // MARK: - Passes
+
+  struct Solution {
+    var beads: [Bead]
+    /// Chance levels of the sentences.
+    var chance: Chance
+    /// Spread (standard deviation) of random 1-1 similarities.
+    var spread: Double
+  }
+
+  /// Anchors by three rounds of the first pass, then the banded programme.
+  private func firstPass(_ texts: ExtractedTexts, learned: [String: [String]]) -> Solution {
+    let features = PairFeatures(texts, learned: learned, commonest: configuration.weightByCommonestAlternative)
+    let n = features.source.count, m = features.target.count
     var cache = PairCache(features: features)
-    let skip = skipScore(features, &cache, percentile: configuration.skipPercentile)
-    let anchorLevel = skipScore(features, &cache, percentile: configuration.anchorPercentile)
+    let anchorLevel = chanceLevel(features, &cache, percentile: configuration.anchorPercentile)
     // The first pass, repeated: each round centres its windows on the previous round's chain
     // (the first round on the diagonal), so that drift on long texts is followed.
     var centres = (0..<n).map { Int((Double($0) + 0.5) * Double(m) / Double(n)) }
@@ -76,13 +177,29 @@ public struct ParallelAligner: Sendable {
       let interpolated = Self.interpolate(anchors, n: n, m: m)
       centres = (0..<n).map { Int(interpolated[$0].rounded()) }
     }
-    let beads = bandedDP(features, &cache, anchors: anchors, skip: skip)
-    let units = beads.map { bead -> AlignmentUnit in
-      AlignmentUnit(
-        source: Array(bead.source), target: Array(bead.target), score: bead.score, speakerSource: nil,
-        speakerTarget: nil, section: nil, mentions: [])
+    return solve(features, &cache, anchors: anchors)
+  }
+
+  /// The banded programme around a previous alignment's beads, with what was learned from them.
+  private func secondPass(_ texts: ExtractedTexts, learned: [String: [String]], first: [Bead]) -> Solution {
+    let features = PairFeatures(texts, learned: learned, commonest: configuration.weightByCommonestAlternative)
+    var cache = PairCache(features: features)
+    let anchors = first.filter { !$0.source.isEmpty && !$0.target.isEmpty }.map { ($0.source.lowerBound, $0.target.lowerBound) }
+    return solve(features, &cache, anchors: anchors)
+  }
+
+  private func solve(_ f: PairFeatures, _ cache: inout PairCache, anchors: [(Int, Int)]) -> Solution {
+    let centre = Self.interpolate(anchors, n: f.source.count, m: f.target.count)
+    let (chance, spread) = chanceLevels(f, &cache, centre: centre)
+    var lattice = Lattice(f, centre: centre, band: configuration.band)
+    forward(&lattice, f, &cache, chance: chance)
+    var beads = lattice.bestPath()
+    lattice.backward()
+    for k in beads.indices where !beads[k].source.isEmpty && !beads[k].target.isEmpty {
+      let margin = lattice.margin(of: beads[k])
+      beads[k].score = spread > 0 ? tanh(margin / (2 * spread)) : (margin > 0 ? 1 : 0)
     }
-    return Bitext(source: source, target: target, units: units, thresholds: AlignmentThresholds(skip: skip))
+    return Solution(beads: beads, chance: chance, spread: spread)
   }
 
   // MARK: - Scores
@@ -117,32 +234,98 @@ public struct ParallelAligner: Sendable {
     return min(score, 1)
   }
 
-  /// What a bead adds to the path: similarity weighted by the sentences it covers, less a
-  /// penalty for merging.
-  func beadScore(_ s: Range<Int>, _ t: Range<Int>, _ f: PairFeatures, _ cache: inout PairCache, skip: Double) -> Double {
-    if s.isEmpty || t.isEmpty { return skip * 0.5 * Double(s.count + t.count) }
-    let sentences = Double(s.count + t.count)
-    return similarity(s, t, f, &cache) * sentences / 2 - configuration.mergePenalty * (sentences - 2)
+  /// What a bead adds to the path, over leaving its sentences out: its similarity above the
+  /// mean chance level of its sentences (what chance matches of them score). Each bead counts
+  /// once, whatever its size, so a sentence joins a bead only when it raises the bead's
+  /// similarity: a merge must earn its keep, and a sentence with no partner adds nothing to a
+  /// neighbour's bead. Leaving a sentence out adds 0.
+  func gain(_ s: Range<Int>, _ t: Range<Int>, shape k: Int, _ f: PairFeatures, _ cache: inout PairCache, chance: Chance) -> Double {
+    if s.isEmpty || t.isEmpty { return 0 }
+    let level = (s.reduce(0.0) { $0 + chance.source[$1] } + t.reduce(0.0) { $0 + chance.target[$1] }) / Double(s.count + t.count)
+    return similarity(s, t, f, &cache) - level
   }
 
-  /// The similarity level of unrelated sentence pairs (a percentile over sampled pairs).
-  func skipScore(_ f: PairFeatures, _ cache: inout PairCache, percentile: Double) -> Double {
+  /// The similarity level of unrelated sentence pairs (a percentile over sampled pairs far from
+  /// the diagonal), for the anchors of the first pass.
+  func chanceLevel(_ f: PairFeatures, _ cache: inout PairCache, percentile: Double) -> Double {
     let n = f.source.count, m = f.target.count
-    guard n > 2 && m > 2 else { return 0.2 }
-    var samples: [Double] = []
+    let centre = (0...n).map { Double($0) * Double(m) / Double(n) }
+    let samples = randomBeads(1, 1, f, &cache, centre: centre, count: min(400, n * m))
+    guard !samples.isEmpty else { return 0.2 }
+    return samples[min(samples.count - 1, Int(Double(samples.count - 1) * percentile))]
+  }
+
+  /// Each sentence's chance level — the configured percentile of its similarity to random
+  /// sentences of the other side far from the path `centre` — and the spread (standard
+  /// deviation) of those random similarities.
+  func chanceLevels(_ f: PairFeatures, _ cache: inout PairCache, centre: [Double]) -> (Chance, Double) {
+    let n = f.source.count, m = f.target.count
+    let samples = configuration.chanceSamples
     var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-    for _ in 0..<min(400, n * m) {
+    func next(_ bound: Int) -> Int {
       state = state &* 6364136223846793005 &+ 1442695040888963407
-      let i = Int((state >> 33) % UInt64(n))
-      state = state &* 6364136223846793005 &+ 1442695040888963407
-      var j = Int((state >> 33) % UInt64(m))
-      // Far from the diagonal: unrelated pairs.
-      let expected = i * m / n
-      if abs(j - expected) < max(3, m / 10) { j = (expected + m / 2) % m }
-      samples.append(similarity(i..<(i + 1), j..<(j + 1), f, &cache))
+      return Int((state >> 33) % UInt64(bound))
     }
-    samples.sort()
-    return samples[min(samples.count - 1, Int(Double(samples.count) * percentile))]
+    var all: [Double] = []
+    func level(_ values: [Double]) -> Double {
+      // Too short a text to sample from: nothing to compare with, so nothing is left out.
+      guard values.count >= 8 else { return 0 }
+      all += values
+      let sorted = values.sorted()
+      return sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * configuration.chancePercentile))]
+    }
+    let distance = Double(max(3, m / 10))
+    var chance = Chance(source: [Double](repeating: 0, count: n), target: [Double](repeating: 0, count: m))
+    for i in 0..<n {
+      var values: [Double] = []
+      for _ in 0..<(samples * 3) where values.count < samples {
+        let j = next(m)
+        if abs(Double(j) - centre[i]) >= distance { values.append(similarity(i..<(i + 1), j..<(j + 1), f, &cache)) }
+      }
+      chance.source[i] = level(values)
+    }
+    for j in 0..<m {
+      var values: [Double] = []
+      for _ in 0..<(samples * 3) where values.count < samples {
+        let i = next(n)
+        if abs(Double(j) - centre[i]) >= distance { values.append(similarity(i..<(i + 1), j..<(j + 1), f, &cache)) }
+      }
+      chance.target[j] = level(values)
+    }
+    guard !all.isEmpty else { return (chance, 0) }
+    let mean = all.reduce(0, +) / Double(all.count)
+    let spread = (all.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(all.count)).squareRoot()
+    return (chance, spread)
+  }
+
+  /// Chance levels of the sentences of each side.
+  struct Chance {
+    var source: [Double]
+    var target: [Double]
+  }
+
+  /// Similarities of random beads of `x` source and `y` target sentences whose target lies away
+  /// from the path `centre` (target position for each source position), sorted.
+  func randomBeads(_ x: Int, _ y: Int, _ f: PairFeatures, _ cache: inout PairCache, centre: [Double], count: Int) -> [Double] {
+    let n = f.source.count, m = f.target.count
+    guard n >= x, m >= y, count > 0 else { return [] }
+    let distance = Double(max(3, m / 10))
+    var samples: [Double] = []
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15 &+ UInt64(x * 31 + y)
+    func next(_ bound: Int) -> Int {
+      state = state &* 6364136223846793005 &+ 1442695040888963407
+      return Int((state >> 33) % UInt64(bound))
+    }
+    var attempts = 0
+    while samples.count < count && attempts < count * 4 {
+      attempts += 1
+      let i = next(n - x + 1), j = next(m - y + 1)
+      // Far from the path: unrelated sentences.
+      let expected = centre[min(i, centre.count - 1)]
+      guard abs(Double(j) - expected) >= distance, abs(Double(j + y) - centre[min(i + x, centre.count - 1)]) >= distance else { continue }
+      samples.append(similarity(i..<(i + x), j..<(j + y), f, &cache))
+    }
+    return samples.sorted()
   }
 
   // MARK: - First pass: 1-1 anchors
@@ -157,9 +340,9 @@ public struct ParallelAligner: Sendable {
     // on long texts), not in the whole text (where repeated passages would mislead them).
     let reach = max(400, m / 20)
     for (i, expected) in centres.enumerated() {
-      var js = Set((max(0, expected - window)...min(m - 1, expected + window)))
+      var js = Set((max(0, expected - window)...min(m - 1, max(0, expected + window))))
       for j in f.rareWordCandidates(forSource: i, limit: 5, near: expected, within: reach) { js.insert(j) }
-      for j in js {
+      for j in js where j < m {
         let score = similarity(i..<(i + 1), j..<(j + 1), f, &cache) - skip
         if score > 0 { candidates.append((i, j, score)) }
       }
@@ -214,7 +397,7 @@ public struct ParallelAligner: Sendable {
     return centre
   }
 
-  // MARK: - Second pass: banded DP
+  // MARK: - Banded programme
 
   struct Bead {
     var source: Range<Int>
@@ -222,14 +405,54 @@ public struct ParallelAligner: Sendable {
     var score: Double
   }
 
-  func bandedDP(_ f: PairFeatures, _ cache: inout PairCache, anchors: [(Int, Int)], skip: Double) -> [Bead] {
-    let n = f.source.count, m = f.target.count
-    let centre = Self.interpolate(anchors, n: n, m: m)
-    let band = configuration.band
-    var low = [Int](repeating: 0, count: n + 1), high = [Int](repeating: 0, count: n + 1)
+  /// Fills the lattice's forward scores and bead gains.
+  func forward(_ lattice: inout Lattice, _ f: PairFeatures, _ cache: inout PairCache, chance: Chance) {
+    let n = lattice.n
+    let shapes = Self.beadShapes
+    lattice.score[0][0] = 0
     for i in 0...n {
-      low[i] = max(0, Int(centre[i].rounded(.down)) - band)
-      high[i] = min(m, Int(centre[i].rounded(.up)) + band)
+      for j in lattice.low[i]...lattice.high[i] where !(i == 0 && j == 0) {
+        var bestScore = -Double.infinity
+        var bestShape: Int8 = -1
+        let cell = j - lattice.low[i]
+        for (k, (x, y)) in shapes.enumerated() {
+          let pi = i - x, pj = j - y
+          guard pi >= 0, pj >= 0, pj >= lattice.low[pi], pj <= lattice.high[pi] else { continue }
+          let base = lattice.score[pi][pj - lattice.low[pi]]
+          guard base > -.infinity else { continue }
+          let g = gain(pi..<i, pj..<j, shape: k, f, &cache, chance: chance)
+          lattice.gains[i][cell * shapes.count + k] = Float(g)
+          let value = base + g
+          if value > bestScore { bestScore = value; bestShape = Int8(k) }
+        }
+        lattice.score[i][cell] = bestScore
+        lattice.back[i][cell] = bestShape
+      }
+    }
+  }
+}
+
+/// The banded dynamic programme's cells: for each source position i, target positions
+/// low[i]...high[i]; forward scores (best path from (0, 0)), backward scores (best path to
+/// (n, m)), and the gain of each bead shape ending at each cell.
+struct Lattice {
+  let n: Int, m: Int
+  var low: [Int], high: [Int]
+  var score: [[Double]]
+  var backScore: [[Double]] = []
+  var back: [[Int8]]
+  /// gains[i][(j - low[i]) * shapes + k]: the gain of the bead of shape k ending at (i, j);
+  /// -infinity where it cannot be placed.
+  var gains: [[Float]]
+
+  init(_ f: PairFeatures, centre: [Double], band: Int) {
+    n = f.source.count
+    m = f.target.count
+    low = [Int](repeating: 0, count: n + 1)
+    high = [Int](repeating: 0, count: n + 1)
+    for i in 0...n {
+      low[i] = min(m, max(0, Int(centre[i].rounded(.down)) - band))
+      high[i] = max(low[i], min(m, Int(centre[i].rounded(.up)) + band))
     }
     // Jumps between anchors can be steep: keep consecutive bands overlapping.
     for i in 1...n {
@@ -238,45 +461,141 @@ public struct ParallelAligner: Sendable {
     }
     low[0] = 0
     high[n] = m
-    let shapes = Self.beadShapes
-    var score = (0...n).map { [Double](repeating: -.infinity, count: high[$0] - low[$0] + 1) }
-    var back = (0...n).map { [Int8](repeating: -1, count: high[$0] - low[$0] + 1) }
-    score[0][0] = 0
-    for i in 0...n {
-      for j in low[i]...high[i] where !(i == 0 && j == 0) {
-        var bestScore = -Double.infinity
-        var bestShape: Int8 = -1
-        for (k, (x, y)) in shapes.enumerated() {
-          let pi = i - x, pj = j - y
-          guard pi >= 0, pj >= 0, pj >= low[pi], pj <= high[pi] else { continue }
-          let base = score[pi][pj - low[pi]]
-          guard base > -.infinity else { continue }
-          let value = base + beadScore(pi..<i, pj..<j, f, &cache, skip: skip)
-          if value > bestScore { bestScore = value; bestShape = Int8(k) }
-        }
-        score[i][j - low[i]] = bestScore
-        back[i][j - low[i]] = bestShape
-      }
-    }
-    var beads: [Bead] = []
+    let shapes = ParallelAligner.beadShapes.count
+    let (l, h) = (low, high)
+    score = (0...n).map { [Double](repeating: -.infinity, count: h[$0] - l[$0] + 1) }
+    back = (0...n).map { [Int8](repeating: -1, count: h[$0] - l[$0] + 1) }
+    gains = (0...n).map { [Float](repeating: -.infinity, count: (h[$0] - l[$0] + 1) * shapes) }
+  }
+
+  func inBand(_ i: Int, _ j: Int) -> Bool { i >= 0 && i <= n && j >= low[i] && j <= high[i] }
+
+  /// The best path, bead by bead (scores 0 until confidences are set).
+  func bestPath() -> [ParallelAligner.Bead] {
+    var beads: [ParallelAligner.Bead] = []
     var i = n, j = m
     while i > 0 || j > 0 {
       let k = Int(back[i][j - low[i]])
       guard k >= 0 else { break }
-      let (x, y) = shapes[k]
-      let s = (i - x)..<i, t = (j - y)..<j
-      let beadSimilarity = x > 0 && y > 0 ? similarity(s, t, f, &cache) : 0
-      beads.append(Bead(source: s, target: t, score: beadSimilarity))
+      let (x, y) = ParallelAligner.beadShapes[k]
+      beads.append(ParallelAligner.Bead(source: (i - x)..<i, target: (j - y)..<j, score: 0))
       i -= x
       j -= y
     }
     return beads.reversed()
+  }
+
+  /// Fills the backward scores from the stored gains.
+  mutating func backward() {
+    let shapes = ParallelAligner.beadShapes
+    backScore = (0...n).map { [Double](repeating: -.infinity, count: high[$0] - low[$0] + 1) }
+    backScore[n][m - low[n]] = 0
+    for i in stride(from: n, through: 0, by: -1) {
+      for j in stride(from: high[i], through: low[i], by: -1) where !(i == n && j == m) {
+        var best = -Double.infinity
+        for (k, (x, y)) in shapes.enumerated() {
+          let ni = i + x, nj = j + y
+          guard inBand(ni, nj) else { continue }
+          let g = gains[ni][(nj - low[ni]) * shapes.count + k]
+          guard g > -.infinity else { continue }
+          let rest = backScore[ni][nj - low[ni]]
+          guard rest > -.infinity else { continue }
+          best = max(best, Double(g) + rest)
+        }
+        backScore[i][j - low[i]] = best
+      }
+    }
+  }
+
+  /// How much the best path beats the best path without `bead`: every such path holds another
+  /// bead sharing a sentence with it, so the second best is the best path through a bead
+  /// overlapping this one.
+  func margin(of bead: ParallelAligner.Bead) -> Double {
+    let shapes = ParallelAligner.beadShapes
+    let best = score[n][m - low[n]]
+    var second = -Double.infinity
+    func consider(_ i: Int, _ j: Int) {
+      guard inBand(i, j) else { return }
+      let rest = backScore[i][j - low[i]]
+      guard rest > -.infinity else { return }
+      for (k, (x, y)) in shapes.enumerated() {
+        let si = i - x, sj = j - y
+        if si == bead.source.lowerBound && sj == bead.target.lowerBound && i == bead.source.upperBound && j == bead.target.upperBound {
+          continue
+        }
+        let overlapsSource = x > 0 && si < bead.source.upperBound && i > bead.source.lowerBound
+        let overlapsTarget = y > 0 && sj < bead.target.upperBound && j > bead.target.lowerBound
+        guard overlapsSource || overlapsTarget else { continue }
+        let g = gains[i][(j - low[i]) * shapes.count + k]
+        guard g > -.infinity, inBand(si, sj) else { continue }
+        let start = score[si][sj - low[si]]
+        guard start > -.infinity else { continue }
+        second = max(second, start + Double(g) + rest)
+      }
+    }
+    let maxShape = 4
+    // Beads sharing a source sentence end at a source position in (lower, upper + 3].
+    for i in (bead.source.lowerBound + 1)...min(n, bead.source.upperBound + maxShape - 1) where bead.source.count > 0 {
+      for j in low[i]...high[i] { consider(i, j) }
+    }
+    // Beads sharing a target sentence end at a target position in (lower, upper + 3]; the rows
+    // whose band holds that column are contiguous (the band moves monotonically).
+    if bead.target.count > 0 {
+      for j in (bead.target.lowerBound + 1)...min(m, bead.target.upperBound + maxShape - 1) {
+        let first = firstRow(withHighAtLeast: j), last = lastRow(withLowAtMost: j)
+        guard first <= last else { continue }
+        for i in first...last { consider(i, j) }
+      }
+    }
+    return second == -.infinity ? .infinity : max(0, best - second)
+  }
+
+  private func firstRow(withHighAtLeast j: Int) -> Int {
+    var a = 0, b = n + 1
+    while a < b {
+      let mid = (a + b) / 2
+      if high[mid] >= j { b = mid } else { a = mid + 1 }
+    }
+    return a
+  }
+
+  private func lastRow(withLowAtMost j: Int) -> Int {
+    var a = -1, b = n
+    while a < b {
+      let mid = (a + b + 1) / 2
+      if low[mid] <= j { a = mid } else { b = mid - 1 }
+    }
+    return a
   }
 }
 
 extension AlignmentUnit {
   static func unaligned(source: [Int], target: [Int]) -> AlignmentUnit {
     AlignmentUnit(source: source, target: target, score: 0, speakerSource: nil, speakerTarget: nil, section: nil, mentions: [])
+  }
+}
+
+/// Both texts read once into concepts (with their keys, the learned lexicon's words), for the
+/// passes that follow.
+struct ExtractedTexts {
+  let sourceDocument: Document, targetDocument: Document
+  let source: [[ConceptExtractor.Concept]]
+  let target: [[ConceptExtractor.Concept]]
+  let sourceLanguage: Language, targetLanguage: Language
+
+  init(source: Document, target: Document, extractor: ConceptExtractor) {
+    sourceDocument = source
+    targetDocument = target
+    var glosses: [String: [String]] = [:]
+    func read(_ document: Document) -> [[ConceptExtractor.Concept]] {
+      document.sentences.map {
+        extractor.concepts(document.text(of: $0), language: $0.language, keepingUnglossed: true, glossCache: &glosses)
+      }
+    }
+    self.source = read(source)
+    self.target = read(target)
+    sourceLanguage = source.dominantLanguage()
+    targetLanguage = target.dominantLanguage()
   }
 }
 
@@ -313,7 +632,9 @@ struct PairFeatures {
   private var targetIndex: [Int32: [Int32]] = [:]
   private var rareWords = Set<Int32>()
 
-  init(source sourceDocument: Document, target targetDocument: Document, extractor: ConceptExtractor, commonest: Bool = false) {
+  /// Features of both texts; `learned` adds target words to source concepts (by the concept's
+  /// key).
+  init(_ texts: ExtractedTexts, learned: [String: [String]], commonest: Bool = false) {
     var ids: [String: Int32] = [:]
     func id(_ word: String) -> Int32 {
       if let known = ids[word] { return known }
@@ -321,48 +642,72 @@ struct PairFeatures {
       ids[word] = new
       return new
     }
-    func concepts(_ document: Document) -> [[[Int32]]] {
-      document.sentences.map { sentence in
-        extractor.concepts(document.text(of: sentence), language: sentence.language).prefix(64).map { $0.alternatives.map(id) }
+    let learnedTargets = Set(learned.values.joined())
+    // Each concept as (words that match, words that weigh it): a source concept's glosses and
+    // learned translations; a target concept's words and its key, when a learned translation
+    // may name it. A concept with nothing to match on the other side is left out.
+    typealias Read = (match: [Int32], weigh: [Int32])
+    func sourceConcepts(_ sentence: [ConceptExtractor.Concept]) -> [Read] {
+      var result: [Read] = []
+      for concept in sentence {
+        var words = concept.alternatives
+        for extra in learned[concept.key] ?? [] where !words.contains(extra) { words.append(extra) }
+        guard !words.isEmpty else { continue }
+        let match = words.map(id)
+        result.append((match, match))
+        if result.count == 64 { break }
       }
+      return result
     }
-    let sourceConcepts = concepts(sourceDocument), targetConcepts = concepts(targetDocument)
+    func targetConcepts(_ sentence: [ConceptExtractor.Concept]) -> [Read] {
+      var result: [Read] = []
+      for concept in sentence {
+        var match = concept.alternatives
+        if !concept.key.isEmpty && !match.contains(concept.key) && learnedTargets.contains(concept.key) { match.append(concept.key) }
+        guard !match.isEmpty else { continue }
+        let ids = match.map(id)
+        result.append((ids, concept.alternatives.isEmpty ? ids : concept.alternatives.map(id)))
+        if result.count == 64 { break }
+      }
+      return result
+    }
+    let sourceRead = texts.source.map(sourceConcepts), targetRead = texts.target.map(targetConcepts)
     // Rarity of each word over both sides' sentences (a word in a concept counts once).
     var frequency: [Int32: Int] = [:]
-    for sentence in sourceConcepts + targetConcepts {
-      for word in Set(sentence.flatMap { $0 }) { frequency[word, default: 0] += 1 }
+    for sentence in sourceRead + targetRead {
+      for word in Set(sentence.flatMap(\.match)) { frequency[word, default: 0] += 1 }
     }
-    let total = Double(sourceConcepts.count + targetConcepts.count)
+    let total = Double(sourceRead.count + targetRead.count)
     func idf(_ word: Int32) -> Double { log((total + 1) / (Double(frequency[word] ?? 0) + 0.5)) }
-    func side(_ document: Document, _ all: [[[Int32]]]) -> [Side] {
+    func side(_ document: Document, _ all: [[Read]]) -> [Side] {
       var previousParagraph = -1
       return zip(document.sentences, all).map { sentence, concepts in
-        let weights = concepts.map { alternatives -> Double in
-          let present = alternatives.filter { (frequency[$0] ?? 0) > 1 }.map(idf)
-          let chosen = commonest ? (present.min() ?? alternatives.map(idf).max()) : alternatives.map(idf).max()
+        let weights = concepts.map { concept -> Double in
+          let present = concept.weigh.filter { (frequency[$0] ?? 0) > 1 }.map(idf)
+          let chosen = commonest ? (present.min() ?? concept.weigh.map(idf).max()) : concept.weigh.map(idf).max()
           return max(chosen ?? 0, 0.1)
         }
         var bits: [Int32: UInt64] = [:]
-        for (k, alternatives) in concepts.enumerated() { for word in alternatives { bits[word, default: 0] |= 1 << UInt64(k) } }
+        for (k, concept) in concepts.enumerated() { for word in concept.match { bits[word, default: 0] |= 1 << UInt64(k) } }
         let text = document.text(of: sentence)
         let opens = sentence.paragraph != previousParagraph
         previousParagraph = sentence.paragraph
         return Side(
-          concepts: concepts, weights: weights, totalWeight: weights.reduce(0, +), bits: bits,
+          concepts: concepts.map(\.match), weights: weights, totalWeight: weights.reduce(0, +), bits: bits,
           length: Double(text.unicodeScalars.filter { !isBlank($0) }.count), isHeading: sentence.kind == .heading,
           opensParagraph: opens)
       }
     }
-    source = side(sourceDocument, sourceConcepts)
-    target = side(targetDocument, targetConcepts)
+    source = side(texts.sourceDocument, sourceRead)
+    target = side(texts.targetDocument, targetRead)
     let sourceLength = source.reduce(0) { $0 + $1.length }, targetLength = target.reduce(0) { $0 + $1.length }
     lengthRatio = sourceLength > 0 && targetLength > 0 ? targetLength / sourceLength : 1
     // Rare words (in at most 2% of sentences, and at most 40, so that the cost per sentence
     // stays bounded on long texts): the first pass's candidates.
     let limit = min(40, max(2, Int(total * 0.02)))
     rareWords = Set(frequency.filter { $0.value <= limit }.map(\.key))
-    for (j, concepts) in targetConcepts.enumerated() {
-      for word in Set(concepts.flatMap { $0 }) where rareWords.contains(word) {
+    for (j, concepts) in targetRead.enumerated() {
+      for word in Set(concepts.flatMap(\.match)) where rareWords.contains(word) {
         targetIndex[word, default: []].append(Int32(j))
       }
     }

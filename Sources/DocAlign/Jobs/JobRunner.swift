@@ -107,7 +107,8 @@ public final class JobRunner {
     let sourceLanguage = job.sourceLanguage ?? first.dominantLanguage()
     let targetLanguage = job.targetLanguage ?? second.dominantLanguage()
     let aligner = ParallelAligner(
-      lexicon: try resources.lexicon(source: sourceLanguage, target: targetLanguage), english: try resources.english())
+      lexicon: try resources.lexicon(source: sourceLanguage, target: targetLanguage), english: try resources.english(),
+      learnedLexicon: try resources.learnedLexicon())
     return result(job, .parallel, nil, aligner.align(source: first, target: second), sourceLanguage, targetLanguage)
   }
 

@@ -17,10 +17,17 @@ public final class ResourceSet: Sendable {
   private let structureSlot: LazySlot<StructureResources>
   private let englishSlot: LazySlot<EnglishWords>
   private let chineseLexiconSlot: LazySlot<Lexicon>
+  private let learnedLexiconSlot: LazySlot<LearnedLexicon?>
+  /// The file of a lexicon learned beforehand (`docalign lexicon learn`), if one was given.
+  public let learnedLexiconPath: String?
 
-  /// Resources read from `directory` as they are needed.
-  public init(directory: ResourceDirectory) {
+  /// Resources read from `directory` as they are needed; `learnedLexicon` names a lexicon file
+  /// learned beforehand over an archive, which parallel mode then uses beside the one it learns
+  /// per job.
+  public init(directory: ResourceDirectory, learnedLexicon: String? = nil) {
     self.directory = directory
+    learnedLexiconPath = learnedLexicon
+    learnedLexiconSlot = LazySlot { try learnedLexicon.map { try LearnedLexicon(contentsOf: $0) } }
     segmentationSlot = LazySlot { try SegmentationRules(resources: directory) }
     structureSlot = LazySlot { try StructureResources(resources: directory) }
     englishSlot = LazySlot { try EnglishWords(resources: directory) }
@@ -44,6 +51,10 @@ public final class ResourceSet: Sendable {
   /// English stop words and normalisation.
   /// - Throws: the errors of ``EnglishWords/init(resources:)``.
   public func english() throws -> EnglishWords { try englishSlot.value() }
+
+  /// The lexicon learned beforehand, or nil when none was given.
+  /// - Throws: the errors of ``LearnedLexicon/init(contentsOf:)``.
+  public func learnedLexicon() throws -> LearnedLexicon? { try learnedLexiconSlot.value() }
 
   /// The bilingual lexicon that bridges `source` and `target`, or nil when the pair needs none
   /// (same language) or DocAlign has none for it (the pair then aligns on numbers, names, shared

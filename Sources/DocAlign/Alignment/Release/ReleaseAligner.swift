@@ -189,7 +189,7 @@ public struct ReleaseAligner: Sendable {
     let linksA = Self.links(a.condensation), linksB = Self.links(b.condensation)
     // The parallel aligner's own measures, for members of merged beads.
     let features = PairFeatures(
-      source: excerptA, target: excerptB, extractor: translationAligner.extractor,
+      ExtractedTexts(source: excerptA, target: excerptB, extractor: translationAligner.extractor), learned: [:],
       commonest: configuration.parallel.weightByCommonestAlternative)
     var cache = PairCache(features: features)
 

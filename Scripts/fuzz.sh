@@ -41,7 +41,7 @@ MAP
 # 2. The library, once, as a static library with its module (rebuilt when a source changed).
 sources=$(find Sources/DocAlign -name '*.swift' | sort)
 stamp=$out/DocAlign.stamp
-if [ ! -f "$out/libDocAlign.a" ] || [ -n "$(find Sources/DocAlign Sources/CICU -newer "$stamp" -type f 2>/dev/null | head -1)" ]; then
+if [ ! -f "$out/libDocAlign.a" ] || [ -n "$(find Sources/DocAlign Sources/CICU -newer "$stamp" -type f -print -quit 2>/dev/null)" ]; then
   echo "fuzz: building the DocAlign library (instrumented, $optimize)"
   # shellcheck disable=SC2086
   "$swiftc" -parse-as-library -emit-library -static -emit-module -module-name DocAlign -swift-version 6 \
@@ -61,7 +61,8 @@ done
 for f in Examples/un-press-releases/*.txt; do
   size=$(wc -c <"$f")
   for k in 0 1 2 3; do
-    tail -c +$((k * size / 4 + 1)) "$f" | head -c 3000 >"$seed_dir/piece-$k-$(basename "$f")"
+    dd if="$f" of="$seed_dir/piece-$k-$(basename "$f")" bs=4096 iflag=skip_bytes,count_bytes \
+      skip=$((k * size / 4)) count=3000 status=none
   done
 done
 # Parallel mode: a source and a target joined by a NUL byte (the parallel target splits there).

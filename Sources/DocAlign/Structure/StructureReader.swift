@@ -5,16 +5,16 @@ import Foundation
 /// documentation, the full text's sections, its speaker turns, and the speakers the summary
 /// names, resolved to the full text's speakers across languages.
 ///
-/// Owns an ICU transliterator (Traditional → Simplified Chinese): use one reader per thread.
+/// Owns an ICU transliterator (Traditional → Simplified Chinese, opened only for a text with
+/// Traditional characters): use one reader per thread.
 public final class StructureReader {
   /// The data in use.
   public let resources: StructureResources
-  private let simplifier: ICUTransliterator?
+  private let simplifier = ChineseSimplifier()
 
   /// A reader over the given data.
   public init(resources: StructureResources) {
     self.resources = resources
-    simplifier = try? ICUTransliterator(identifier: "Hant-Hans")
   }
 
   /// Reads one page that holds a summary followed by the full text.
@@ -504,7 +504,7 @@ public final class StructureReader {
   }
 
   private func simplify(_ text: String) -> String {
-    simplifier?.transliterate(text) ?? text
+    simplifier.simplify(text)
   }
 
   /// Resolves a summary name to a full-text speaker: by gazetteer key, or by its Latin name.

@@ -2,6 +2,9 @@
 // invariant checks. A broken invariant stops the run with a message (libFuzzer saves the input).
 import DocAlign
 import Foundation
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {

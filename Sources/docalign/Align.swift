@@ -56,6 +56,12 @@ struct Align: ParsableCommand {
       valueName: "score"))
   var minScore: Double?
 
+  @Option(
+    help: ArgumentHelp(
+      "Parallel mode: a lexicon learned beforehand over an archive (docalign lexicon learn), used beside the one learned per job.",
+      valueName: "file"))
+  var lexicon: String?
+
   @OptionGroup var resources: ResourceOptions
 
   @Flag(help: "Each input line is one sentence (line k is sentence k), as parallel test sets are given; parallel mode, two files.")
@@ -76,7 +82,7 @@ struct Align: ParsableCommand {
         targetLanguage: targetLang.language, sourceLocale: sourceLocale, targetLocale: targetLocale,
         presegmented: presegmented)
       job.usePivot = !noPivot
-      let result = try JobRunner(resources: ResourceSet(directory: resources.locate())).run(job)
+      let result = try JobRunner(resources: resources.resourceSet(learnedLexicon: lexicon)).run(job)
       if let release = result.release {
         var options = result.releaseWriterOptions
         options.header = header

@@ -43,6 +43,12 @@ struct Batch: ParsableCommand {
     help: ArgumentHelp("TSV, TMX and corpus: keep only aligned units scoring at least this (0–1).", valueName: "score"))
   var minScore: Double?
 
+  @Option(
+    help: ArgumentHelp(
+      "Parallel mode: a lexicon learned beforehand over an archive (docalign lexicon learn), used beside the one learned per job.",
+      valueName: "file"))
+  var lexicon: String?
+
   @Option(help: ArgumentHelp("Run only shard i of n (counted from 0), e.g. 0/4; then `docalign merge`.", valueName: "i/n"))
   var shard: String?
 
@@ -64,7 +70,7 @@ struct Batch: ParsableCommand {
       if let jobs, jobs < 1 { throw DocAlignError.invalidRequest("--jobs takes a number of 1 or more, not \(jobs)") }
       let chosenShard = try self.chosenShard()
       let manifest = try BatchManifest(contentsOf: self.manifest)
-      let resourceSet = ResourceSet(directory: try resources.locate())
+      let resourceSet = try resources.resourceSet(learnedLexicon: lexicon)
       let runner = BatchRunner(resources: resourceSet, options: options, threads: jobs, force: force)
       let total = manifest.jobs.filter { chosenShard.contains(jobID: $0.id) }.count
       let progress = BatchProgress(total: total, showLine: !quiet && isatty(STDERR_FILENO) == 1, quiet: quiet)

@@ -129,6 +129,15 @@ struct ResourceOptions: ParsableArguments {
   var path: String?
 
   func locate() throws -> ResourceDirectory { try ResourceDirectory.locate(explicitPath: path) }
+
+  /// The resources, with a lexicon learned beforehand (`--lexicon`) when one is given.
+  /// - Throws: ``DocAlignError/unreadableFile(path:reason:)`` for a lexicon file that is not there.
+  func resourceSet(learnedLexicon: String? = nil) throws -> ResourceSet {
+    if let learnedLexicon, !FileManager.default.isReadableFile(atPath: learnedLexicon) {
+      throw DocAlignError.unreadableFile(path: learnedLexicon, reason: "no such lexicon file (make one with docalign lexicon learn)")
+    }
+    return ResourceSet(directory: try locate(), learnedLexicon: learnedLexicon)
+  }
 }
 
 /// Runs a command body, turning DocAlign's errors into a message on standard error and the exit

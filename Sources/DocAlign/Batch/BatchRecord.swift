@@ -103,6 +103,9 @@ public struct BatchOptions: Sendable, Hashable {
   public var coverage = false
   /// TSV, TMX and corpus: keep only aligned units scoring at least this.
   public var minScore: Double? = nil
+  /// The fingerprint of the lexicon file learned beforehand (`--lexicon`), set by ``BatchRunner``
+  /// from its resources: a changed lexicon redoes every job.
+  public internal(set) var learnedLexicon: String? = nil
 
   /// The defaults: JSONL only, no coverage, no score filter.
   public init() {}
@@ -110,7 +113,7 @@ public struct BatchOptions: Sendable, Hashable {
   var json: JSONValue {
     .object([
       ("formats", .array(formats.map { .string($0.rawValue) })), ("coverage", .bool(coverage)),
-      ("minScore", .number(orNull: minScore, decimals: 4)),
+      ("minScore", .number(orNull: minScore, decimals: 4)), ("learnedLexicon", .string(orNull: learnedLexicon)),
     ])
   }
 

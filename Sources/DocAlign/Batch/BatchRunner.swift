@@ -43,6 +43,10 @@ public struct BatchRunner: Sendable {
   ///   - force: redo jobs whose outputs are up to date.
   public init(resources: ResourceSet, options: BatchOptions, threads: Int? = nil, force: Bool = false) {
     self.resources = resources
+    var options = options
+    options.learnedLexicon = resources.learnedLexiconPath.map { path in
+      FileManager.default.contents(atPath: path).map { ContentHash.of($0) } ?? "unreadable"
+    }
     self.options = options
     self.threads = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
     self.force = force

@@ -205,6 +205,7 @@ public struct CorpusMerger: Sendable {
     options.formats = (object["formats"] as? [String] ?? []).compactMap(AlignmentWriter.Format.init(rawValue:))
     options.coverage = object["coverage"] as? Bool ?? false
     options.minScore = (object["minScore"] as? NSNumber)?.doubleValue
+    options.learnedLexicon = object["learnedLexicon"] as? String
     return options.json
   }
 

@@ -14,19 +14,31 @@ enum NameFolding {
   /// is not a mark goes through ``foldDecomposing(_:)``).
   static func fold(_ text: some StringProtocol) -> String {
     var folder = Folder(capacity: text.utf8.count)
-    for scalar in text.unicodeScalars {
-      let value = scalar.value
-      if value < 0x80 {
-        folder.appendASCII(UInt8(value))
-      } else if isUnifiedIdeograph(value) {
-        folder.appendIdeograph(scalar)  // alphabetic, no case
-      } else if hasNoDecomposition(value) {
-        folder.append(scalar)
-      } else if !folder.appendDecomposing(scalar) {
-        return foldDecomposing(text)
-      }
+    for scalar in text.unicodeScalars where !folder.add(scalar) {
+      return foldDecomposing(text)
     }
     return folder.result
+  }
+
+  /// `fold(text[..<end])` for each of `ends` (ascending scalar boundaries of `text`), in one
+  /// pass over the text: the folding of a prefix is the folder's state when it gets there.
+  static func foldedPrefixes(_ text: Substring, ending ends: [Substring.Index]) -> [String] {
+    var results: [String] = []
+    results.reserveCapacity(ends.count)
+    var folder = Folder(capacity: text.utf8.count)
+    let scalars = text.unicodeScalars
+    var i = scalars.startIndex
+    while results.count < ends.count {
+      while results.count < ends.count && ends[results.count] <= i { results.append(folder.result) }
+      guard i < scalars.endIndex, results.count < ends.count else { break }
+      if !folder.add(scalars[i]) {
+        // A character NFD could reorder around: the remaining prefixes the general way.
+        for end in ends[results.count...] { results.append(fold(text[..<end])) }
+        break
+      }
+      i = scalars.index(after: i)
+    }
+    return results
   }
 
   /// The state of ``fold(_:)``: UTF-8 out, and whether it ends with a space.
@@ -35,6 +47,22 @@ enum NameFolding {
     var lastWasSpace = true
 
     init(capacity: Int) { out.reserveCapacity(capacity) }
+
+    /// Folds one more scalar of the text; false when the text must go through
+    /// ``NameFolding/foldDecomposing(_:)``.
+    mutating func add(_ scalar: Unicode.Scalar) -> Bool {
+      let value = scalar.value
+      if value < 0x80 {
+        appendASCII(UInt8(value))
+      } else if isUnifiedIdeograph(value) {
+        appendIdeograph(scalar)  // alphabetic, no case
+      } else if hasNoDecomposition(value) {
+        append(scalar)
+      } else {
+        return appendDecomposing(scalar)
+      }
+      return true
+    }
 
     var result: String {
       var bytes = out

@@ -135,7 +135,9 @@ import Testing
   @Test func asciiFoldingEqualsTheNFDFolding() throws {
     let texts = try [Fixtures.morningPage, Fixtures.afternoonPage].flatMap {
       try String(contentsOf: $0, encoding: .utf8).split(separator: "\n").map(String.init)
-    } + ["Asociación", "Türk", "Høyda", "الإمارات", "Ёлка", "Ａｂｃ", "e\u{301}"]
+    } + ["Asociación", "Türk", "Høyda", "الإمارات", "Ёлка", "Ａｂｃ", "e\u{301}", "Côte d’Ivoire", "Türkiye’s", "İstanbul",
+         "a\u{302E}\u{301}b", "가나다", "Ἀθῆναι", "Việt Nam"]
+      + (0x00C0...0x024F).compactMap { Unicode.Scalar(UInt32($0)).map { "x\($0)y" } }
     for text in texts {
       let reference = String(String.UnicodeScalarView(
         text.decomposedStringWithCanonicalMapping.unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark }))

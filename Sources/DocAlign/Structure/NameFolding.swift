@@ -136,34 +136,62 @@ enum NameFolding {
     /// A scalar decomposed by ICU; false when that is not possible or NFD's reordering could
     /// matter (a combining character that is not a nonspacing mark).
     mutating func appendDecomposing(_ scalar: Unicode.Scalar) -> Bool {
-      withUnsafeTemporaryAllocation(of: UInt16.self, capacity: 32) { buffer -> Bool in
-        guard let base = buffer.baseAddress else { return false }
-        let length = cicu_canonical_decomposition(Int32(bitPattern: scalar.value), base, 32)
-        if length == -2 { return false }
-        var parts: [Unicode.Scalar] = []
-        if length < 0 {
-          parts = [scalar]
-        } else {
-          var iterator = UnsafeBufferPointer(rebasing: buffer[0..<Int(length)]).makeIterator()
-          var decoder = UTF16()
-          loop: while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let part): parts.append(part)
-            case .emptyInput: break loop
-            case .error: return false
-            }
-          }
+      guard let parts = canonicalDecomposition(of: scalar) else { return false }
+      for part in parts {
+        let properties = part.properties
+        if properties.canonicalCombiningClass != .notReordered && properties.generalCategory != .nonspacingMark {
+          return false
         }
-        for part in parts {
-          let properties = part.properties
-          if properties.canonicalCombiningClass != .notReordered && properties.generalCategory != .nonspacingMark {
-            return false
-          }
-          append(part)
+        append(part)
+      }
+      return true
+    }
+
+  }
+
+  /// The full canonical decomposition of a scalar, by ICU (the scalar itself when it has none);
+  /// nil when ICU cannot say.
+  static func canonicalDecomposition(of scalar: Unicode.Scalar) -> [Unicode.Scalar]? {
+    withUnsafeTemporaryAllocation(of: UInt16.self, capacity: 32) { buffer -> [Unicode.Scalar]? in
+      guard let base = buffer.baseAddress else { return nil }
+      let length = cicu_canonical_decomposition(Int32(bitPattern: scalar.value), base, 32)
+      if length == -2 { return nil }
+      if length < 0 { return [scalar] }
+      var parts: [Unicode.Scalar] = []
+      var iterator = UnsafeBufferPointer(rebasing: buffer[0..<Int(length)]).makeIterator()
+      var decoder = UTF16()
+      while true {
+        switch decoder.decode(&iterator) {
+        case .scalarValue(let part): parts.append(part)
+        case .emptyInput: return parts
+        case .error: return nil
         }
-        return true
       }
     }
+  }
+
+  /// NFD with nonspacing marks dropped ("Asociación" → "Asociacion"), scalar by scalar; nil when
+  /// the text has a combining character that is not a nonspacing mark (NFD's reordering could
+  /// then matter) or ICU cannot decompose.
+  static func withoutMarks(_ text: some StringProtocol) -> String? {
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count)
+    for scalar in text.unicodeScalars {
+      if scalar.value < 0x80 {
+        out.append(UInt8(truncatingIfNeeded: scalar.value))
+        continue
+      }
+      let parts = hasNoDecomposition(scalar.value) ? [scalar] : canonicalDecomposition(of: scalar)
+      guard let parts else { return nil }
+      for part in parts {
+        let properties = part.properties
+        if properties.generalCategory == .nonspacingMark { continue }
+        if properties.canonicalCombiningClass != .notReordered { return nil }
+        guard let encoded = UTF8.encode(part) else { return nil }
+        out.append(contentsOf: encoded)
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// The same folding through Foundation's NFD, for text with characters that decompose.

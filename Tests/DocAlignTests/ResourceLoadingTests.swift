@@ -72,11 +72,72 @@ import Testing
     #expect(NameFolding.fold("Йемен") == "иемен")
   }
 
+  /// Prefixes folded in one pass equal the prefixes folded one by one, at every word boundary
+  /// of every line of the seed pages (and around a character that sends folding the NFD way).
+  @Test func prefixFoldingEqualsFoldingEachPrefix() throws {
+    var lines = try [Fixtures.morningPage, Fixtures.afternoonPage].flatMap {
+      try String(contentsOf: $0, encoding: .utf8).split(separator: "\n").map(String.init)
+    }
+    lines += ["Côte d’Ivoire (Republic of), Viet Nam", "a\u{302E}\u{301}b c d", "Венесуэла (Боливарианская Республика)"]
+    for line in lines {
+      let text = Substring(line)
+      let ends = text.indices.filter { text[$0] == " " || text[$0] == "," } + [text.endIndex]
+      #expect(NameFolding.foldedPrefixes(text, ending: ends) == ends.map { NameFolding.fold(text[..<$0]) }, "\(line)")
+    }
+  }
+
+  /// The gazetteer's longest-name search gives what folding each candidate prefix gives, at
+  /// every word start of every line of the seed pages.
+  @Test func longestNameEqualsItsDefinition() throws {
+    let gazetteer = try StructureResources(resources: Fixtures.resources()).gazetteer
+    func reference(_ text: Substring) -> (length: Int, key: String)? {
+      var best: (Int, String)? = nil
+      var end = text.startIndex
+      var words = 0
+      while end < text.endIndex && words < 10 {
+        guard let next = text[end...].firstIndex(where: { $0 == " " || $0 == "," || $0 == "(" || $0 == ";" || $0 == ":" }) else {
+          if let key = gazetteer.key(for: text) { best = (text.count, key) }
+          break
+        }
+        let candidate = text[text.startIndex..<next]
+        if let key = gazetteer.key(for: candidate) { best = (candidate.count, key) }
+        if text[next] == "," || text[next] == ";" || text[next] == ":" { break }
+        if text[next] == "(" {
+          if let close = text[next...].firstIndex(of: ")") {
+            let withBracket = text[text.startIndex...close]
+            if let key = gazetteer.key(for: withBracket) { best = (withBracket.count, key) }
+          }
+          break
+        }
+        end = text.index(after: next)
+        words += 1
+      }
+      return best
+    }
+    var lines = try [Fixtures.morningPage, Fixtures.afternoonPage].flatMap {
+      try String(contentsOf: $0, encoding: .utf8).split(separator: "\n").map(String.init)
+    }
+    lines += ["Venezuela (Bolivarian Republic of) said", "Bolivia (Plurinational State of), Iran", "Republic of Korea; Japan"]
+    var found = 0
+    for line in lines {
+      for start in line.indices where start == line.startIndex || line[line.index(before: start)] == " " {
+        let text = line[start...]
+        let fast = gazetteer.longestName(opening: text)
+        let slow = reference(text)
+        #expect(fast?.length == slow?.length && fast?.key == slow?.key, "\(text.prefix(60))")
+        if fast != nil { found += 1 }
+      }
+    }
+    #expect(found > 50)
+  }
+
   /// `asciiFolded` keeps everything but marks, like NFD minus marks.
   @Test func asciiFoldingEqualsTheNFDFolding() throws {
     let texts = try [Fixtures.morningPage, Fixtures.afternoonPage].flatMap {
       try String(contentsOf: $0, encoding: .utf8).split(separator: "\n").map(String.init)
-    } + ["Asociación", "Türk", "Høyda", "الإمارات", "Ёлка", "Ａｂｃ", "e\u{301}"]
+    } + ["Asociación", "Türk", "Høyda", "الإمارات", "Ёлка", "Ａｂｃ", "e\u{301}", "Côte d’Ivoire", "Türkiye’s", "İstanbul",
+         "a\u{302E}\u{301}b", "가나다", "Ἀθῆναι", "Việt Nam"]
+      + (0x00C0...0x024F).compactMap { Unicode.Scalar(UInt32($0)).map { "x\($0)y" } }
     for text in texts {
       let reference = String(String.UnicodeScalarView(
         text.decomposedStringWithCanonicalMapping.unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark }))

@@ -128,11 +128,7 @@ extension NameFolding {
   static func asciiFolded(_ text: some StringProtocol) -> String {
     // Without characters that decompose, NFD only reorders marks, which are dropped anyway.
     if text.utf8.allSatisfy({ $0 < 0x80 }) { return String(text) }
-    if text.unicodeScalars.allSatisfy({ hasNoDecomposition($0.value) }) {
-      var out = String.UnicodeScalarView()
-      for scalar in text.unicodeScalars where scalar.properties.generalCategory != .nonspacingMark { out.append(scalar) }
-      return String(out)
-    }
+    if let folded = withoutMarks(text) { return folded }
     var out = String.UnicodeScalarView()
     for scalar in String(text).decomposedStringWithCanonicalMapping.unicodeScalars
     where scalar.properties.generalCategory != .nonspacingMark {

@@ -102,30 +102,31 @@ public struct Gazetteer: Sendable {
   /// The longest known name that opens `text` (at a word boundary), with its length in
   /// characters of `text` and its key.
   func longestName(opening text: Substring) -> (length: Int, key: String)? {
-    var best: (Int, String)? = nil
+    // The candidates: prefixes ending before a separator, up to 10 words; a bracket is taken
+    // whole ("Venezuela (Bolivarian Republic of)"); a comma, semicolon or colon ends the search.
+    var ends: [Substring.Index] = []
     var end = text.startIndex
     var words = 0
-    // Try prefixes ending at word boundaries, up to 10 words.
     while end < text.endIndex && words < 10 {
       guard let next = text[end...].firstIndex(where: { $0 == " " || $0 == "," || $0 == "(" || $0 == ";" || $0 == ":" }) else {
-        end = text.endIndex
-        if let key = keysByName[NameFolding.fold(text)] { best = (text.count, key) }
+        ends.append(text.endIndex)
         break
       }
-      let candidate = text[text.startIndex..<next]
-      if let key = keysByName[NameFolding.fold(candidate)] { best = (candidate.count, key) }
+      ends.append(next)
       if text[next] == "," || text[next] == ";" || text[next] == ":" { break }
       if text[next] == "(" {
-        // "Venezuela (Bolivarian Republic of)": take the bracket whole.
-        if let close = text[next...].firstIndex(of: ")") {
-          let withBracket = text[text.startIndex...close]
-          if let key = keysByName[NameFolding.fold(withBracket)] { best = (withBracket.count, key) }
-        }
+        if let close = text[next...].firstIndex(of: ")") { ends.append(text.index(after: close)) }
         break
       }
       end = text.index(after: next)
       words += 1
     }
+    // Folded in one pass; a longer match wins.
+    var best: (Int, String)? = nil
+    for (end, folded) in zip(ends, NameFolding.foldedPrefixes(text, ending: ends)) {
+      if let key = keysByName[folded] { best = (text[..<end].count, key) }
+    }
     return best
   }
+
 }

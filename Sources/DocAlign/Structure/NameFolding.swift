@@ -14,19 +14,31 @@ enum NameFolding {
   /// is not a mark goes through ``foldDecomposing(_:)``).
   static func fold(_ text: some StringProtocol) -> String {
     var folder = Folder(capacity: text.utf8.count)
-    for scalar in text.unicodeScalars {
-      let value = scalar.value
-      if value < 0x80 {
-        folder.appendASCII(UInt8(value))
-      } else if isUnifiedIdeograph(value) {
-        folder.appendIdeograph(scalar)  // alphabetic, no case
-      } else if hasNoDecomposition(value) {
-        folder.append(scalar)
-      } else if !folder.appendDecomposing(scalar) {
-        return foldDecomposing(text)
-      }
+    for scalar in text.unicodeScalars where !folder.add(scalar) {
+      return foldDecomposing(text)
     }
     return folder.result
+  }
+
+  /// `fold(text[..<end])` for each of `ends` (ascending scalar boundaries of `text`), in one
+  /// pass over the text: the folding of a prefix is the folder's state when it gets there.
+  static func foldedPrefixes(_ text: Substring, ending ends: [Substring.Index]) -> [String] {
+    var results: [String] = []
+    results.reserveCapacity(ends.count)
+    var folder = Folder(capacity: text.utf8.count)
+    let scalars = text.unicodeScalars
+    var i = scalars.startIndex
+    while results.count < ends.count {
+      while results.count < ends.count && ends[results.count] <= i { results.append(folder.result) }
+      guard i < scalars.endIndex, results.count < ends.count else { break }
+      if !folder.add(scalars[i]) {
+        // A character NFD could reorder around: the remaining prefixes the general way.
+        for end in ends[results.count...] { results.append(fold(text[..<end])) }
+        break
+      }
+      i = scalars.index(after: i)
+    }
+    return results
   }
 
   /// The state of ``fold(_:)``: UTF-8 out, and whether it ends with a space.
@@ -35,6 +47,22 @@ enum NameFolding {
     var lastWasSpace = true
 
     init(capacity: Int) { out.reserveCapacity(capacity) }
+
+    /// Folds one more scalar of the text; false when the text must go through
+    /// ``NameFolding/foldDecomposing(_:)``.
+    mutating func add(_ scalar: Unicode.Scalar) -> Bool {
+      let value = scalar.value
+      if value < 0x80 {
+        appendASCII(UInt8(value))
+      } else if isUnifiedIdeograph(value) {
+        appendIdeograph(scalar)  // alphabetic, no case
+      } else if hasNoDecomposition(value) {
+        append(scalar)
+      } else {
+        return appendDecomposing(scalar)
+      }
+      return true
+    }
 
     var result: String {
       var bytes = out
@@ -108,34 +136,62 @@ enum NameFolding {
     /// A scalar decomposed by ICU; false when that is not possible or NFD's reordering could
     /// matter (a combining character that is not a nonspacing mark).
     mutating func appendDecomposing(_ scalar: Unicode.Scalar) -> Bool {
-      withUnsafeTemporaryAllocation(of: UInt16.self, capacity: 32) { buffer -> Bool in
-        guard let base = buffer.baseAddress else { return false }
-        let length = cicu_canonical_decomposition(Int32(bitPattern: scalar.value), base, 32)
-        if length == -2 { return false }
-        var parts: [Unicode.Scalar] = []
-        if length < 0 {
-          parts = [scalar]
-        } else {
-          var iterator = UnsafeBufferPointer(rebasing: buffer[0..<Int(length)]).makeIterator()
-          var decoder = UTF16()
-          loop: while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let part): parts.append(part)
-            case .emptyInput: break loop
-            case .error: return false
-            }
-          }
+      guard let parts = canonicalDecomposition(of: scalar) else { return false }
+      for part in parts {
+        let properties = part.properties
+        if properties.canonicalCombiningClass != .notReordered && properties.generalCategory != .nonspacingMark {
+          return false
         }
-        for part in parts {
-          let properties = part.properties
-          if properties.canonicalCombiningClass != .notReordered && properties.generalCategory != .nonspacingMark {
-            return false
-          }
-          append(part)
+        append(part)
+      }
+      return true
+    }
+
+  }
+
+  /// The full canonical decomposition of a scalar, by ICU (the scalar itself when it has none);
+  /// nil when ICU cannot say.
+  static func canonicalDecomposition(of scalar: Unicode.Scalar) -> [Unicode.Scalar]? {
+    withUnsafeTemporaryAllocation(of: UInt16.self, capacity: 32) { buffer -> [Unicode.Scalar]? in
+      guard let base = buffer.baseAddress else { return nil }
+      let length = cicu_canonical_decomposition(Int32(bitPattern: scalar.value), base, 32)
+      if length == -2 { return nil }
+      if length < 0 { return [scalar] }
+      var parts: [Unicode.Scalar] = []
+      var iterator = UnsafeBufferPointer(rebasing: buffer[0..<Int(length)]).makeIterator()
+      var decoder = UTF16()
+      while true {
+        switch decoder.decode(&iterator) {
+        case .scalarValue(let part): parts.append(part)
+        case .emptyInput: return parts
+        case .error: return nil
         }
-        return true
       }
     }
+  }
+
+  /// NFD with nonspacing marks dropped ("Asociación" → "Asociacion"), scalar by scalar; nil when
+  /// the text has a combining character that is not a nonspacing mark (NFD's reordering could
+  /// then matter) or ICU cannot decompose.
+  static func withoutMarks(_ text: some StringProtocol) -> String? {
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count)
+    for scalar in text.unicodeScalars {
+      if scalar.value < 0x80 {
+        out.append(UInt8(truncatingIfNeeded: scalar.value))
+        continue
+      }
+      let parts = hasNoDecomposition(scalar.value) ? [scalar] : canonicalDecomposition(of: scalar)
+      guard let parts else { return nil }
+      for part in parts {
+        let properties = part.properties
+        if properties.generalCategory == .nonspacingMark { continue }
+        if properties.canonicalCombiningClass != .notReordered { return nil }
+        guard let encoded = UTF8.encode(part) else { return nil }
+        out.append(contentsOf: encoded)
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// The same folding through Foundation's NFD, for text with characters that decompose.

@@ -316,6 +316,22 @@ extension String { func discard() {} }
     lock.release()
   }
 
+  /// A lexicon given beforehand is part of every job's fingerprint: changing it redoes the jobs.
+  @Test func aChangedLexiconRedoesTheJobs() throws {
+    let scratch = try ScratchDirectory("lexicon")
+    let manifest = try Self.pages(scratch)
+    let lexicon = try scratch.write("learned.tsv", "# docalign learned lexicon 1 source=zh target=en pairs=1\n儿童\tchild\t0.9\t12\n")
+    let resources = ResourceSet(directory: try Fixtures.resources(), learnedLexicon: lexicon)
+    let out = scratch.file("out")
+    try BatchRunner(resources: resources, options: BatchOptions()).run(manifest, outputDirectory: out)
+    #expect(try BatchRunner(resources: resources, options: BatchOptions()).run(manifest, outputDirectory: out).reused == 3)
+    try scratch.write("learned.tsv", "# docalign learned lexicon 1 source=zh target=en pairs=1\n儿童\tchildren\t0.9\t12\n").discard()
+    let changed = ResourceSet(directory: try Fixtures.resources(), learnedLexicon: lexicon)
+    #expect(try BatchRunner(resources: changed, options: BatchOptions()).run(manifest, outputDirectory: out).reused == 0)
+    let report = try String(contentsOfFile: "\(out)/report.json", encoding: .utf8)
+    #expect(report.contains("\"learnedLexicon\": \"\(ContentHash.of(Array("# docalign learned lexicon 1 source=zh target=en pairs=1\n儿童\tchildren\t0.9\t12\n".utf8)))\""))
+  }
+
   /// Library users give jobs of their own, texts in memory included.
   @Test func inMemoryJobs() throws {
     let scratch = try ScratchDirectory("memory")

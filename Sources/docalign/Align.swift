@@ -46,13 +46,17 @@ struct Align: ParsableCommand {
 
   enum AlignmentMode: String, ExpressibleByArgument, CaseIterable { case auto, summary, parallel }
 
+  @Option(help: "Lexical bridges for French, Spanish, Russian and Arabic: all (default), none, a comma list of stemmer, dictionary, cognates, learned, or all but some (-cognates).")
+  var bridges: LexicalBridges = .all
+
   @Flag(help: "Each input line is one sentence (line k is sentence k), as parallel test sets are given.")
   var presegmented = false
 
   func run() throws {
     try reportingErrors {
       let folder = try resources.locate()
-      let pipeline = try SummaryPipeline(resources: folder)
+      var pipeline = try SummaryPipeline(resources: folder)
+      pipeline.bridges = bridges
       let segmenter = pipeline.segmenter
       func document(_ path: String, _ language: LanguageChoice) throws -> Document {
         let source = try SourceText(contentsOf: path)
@@ -65,9 +69,11 @@ struct Align: ParsableCommand {
       if let second, try useParallelMode(first, second, pipeline.structureResources) {
         sourceLanguage = sourceLang.language ?? first.dominantLanguage()
         targetLanguage = targetLang.language ?? second.dominantLanguage()
-        let needsLexicon = sourceLanguage != targetLanguage && (sourceLanguage == .chinese || targetLanguage == .chinese)
+        var configuration = ParallelAligner.Configuration()
+        configuration.bridges = bridges
         let aligner = ParallelAligner(
-          lexicon: needsLexicon ? try Lexicon(resources: folder) : nil, english: try EnglishWords(resources: folder))
+          lexicon: try Lexicon.forPair(sourceLanguage, targetLanguage, resources: folder),
+          english: try EnglishWords(resources: folder), configuration: configuration)
         bitext = aligner.align(source: first, target: second)
       } else {
         if mode == .parallel {
@@ -114,3 +120,10 @@ struct Align: ParsableCommand {
 }
 
 extension AlignmentWriter.Format: ExpressibleByArgument {}
+
+extension LexicalBridges: ExpressibleByArgument {
+  public init?(argument: String) {
+    guard let parsed = try? LexicalBridges(list: argument) else { return nil }
+    self = parsed
+  }
+}

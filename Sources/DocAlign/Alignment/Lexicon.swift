@@ -1,11 +1,15 @@
 import Foundation
 
-/// The zh→en lexicon (`Resources/lexicon/zh-en.tsv`, from CC-CEDICT): simplified headwords with
-/// the English content words of their glosses.
+/// A lexicon into English: the zh→en lexicon (`Resources/lexicon/zh-en.tsv`, from CC-CEDICT:
+/// simplified headwords with the English content words of their glosses), or an xx→en lexicon
+/// (`Resources/lexicon/fr-en.tsv`, `es-en`, `ru-en`, `ar-en`, from FreeDict: Snowball stems of
+/// one-word headwords with the Snowball English stems of their translations).
 ///
 /// The file is sorted by headword (byte order), so it is searched in place by binary search over
 /// its line offsets: loading reads the file and finds its lines, nothing more.
 public struct Lexicon: Sendable {
+  /// The language of the headwords (the other side is English).
+  public let source: Language
   private let bytes: [UInt8]
   /// Start offsets of the data lines, in headword order.
   private let lineStarts: [Int32]
@@ -15,18 +19,22 @@ public struct Lexicon: Sendable {
   /// The number of headwords.
   public var count: Int { lineStarts.count }
 
-  /// Reads the lexicon from a resource folder.
-  /// - Throws: ``DocAlignError/resourceNotFound(name:searched:)``.
-  public init(resources: ResourceDirectory) throws {
-    let name = "lexicon/zh-en.tsv"
+  /// Reads the lexicon of `source` → English (`lexicon/SOURCE-en.tsv`) from a resource folder.
+  /// - Throws: ``DocAlignError/resourceNotFound(name:searched:)``,
+  ///   ``DocAlignError/malformedResource(name:line:reason:)``, and
+  ///   ``DocAlignError/invalidRequest(_:)`` for English (there is no en→en lexicon).
+  public init(resources: ResourceDirectory, source: Language = .chinese) throws {
+    guard source != .english else { throw DocAlignError.invalidRequest("there is no English-to-English lexicon") }
+    let name = "lexicon/\(source.rawValue)-en.tsv"
     guard let data = FileManager.default.contents(atPath: resources.file(name).path) else {
       throw DocAlignError.resourceNotFound(name: name, searched: [resources.url.path])
     }
-    try self.init(tsv: Array(data), name: name)
+    try self.init(tsv: Array(data), name: name, source: source)
   }
 
   /// Parses lexicon text (`HEADWORD<TAB>word word …` lines sorted by headword, `#` comments).
-  init(tsv bytes: [UInt8], name: String) throws {
+  init(tsv bytes: [UInt8], name: String, source: Language = .chinese) throws {
+    self.source = source
     self.bytes = bytes
     var starts: [Int32] = []
     starts.reserveCapacity(bytes.count / 30)
@@ -41,7 +49,8 @@ public struct Lexicon: Sendable {
         let headword = bytes[i..<tab]
         guard previous.lexicographicallyPrecedes(headword) else {
           throw DocAlignError.malformedResource(
-            name: name, line: starts.count + 1, reason: "headwords must be sorted (rebuild with Scripts/build_lexicon.py)")
+            name: name, line: starts.count + 1,
+            reason: "headwords must be sorted (rebuild with Scripts/build_lexicon.py or Scripts/build_freedict_lexicon.py)")
         }
         previous = headword
         starts.append(Int32(i))
@@ -49,6 +58,18 @@ public struct Lexicon: Sendable {
       i = end + 1
     }
     lineStarts = starts
+  }
+
+  /// The lexicon of a language pair: zh→en when one side is Chinese and the other is not, xx→en
+  /// when one side is English and the other French, Spanish, Russian or Arabic; nil otherwise
+  /// (same language, or two languages other than English that no lexicon links).
+  /// - Throws: as ``init(resources:source:)``.
+  public static func forPair(_ a: Language, _ b: Language, resources: ResourceDirectory) throws -> Lexicon? {
+    guard a != b else { return nil }
+    if a == .chinese || b == .chinese { return try Lexicon(resources: resources, source: .chinese) }
+    if a == .english { return try Lexicon(resources: resources, source: b) }
+    if b == .english { return try Lexicon(resources: resources, source: a) }
+    return nil
   }
 
   /// The English words of a headword, or nil when it is not in the lexicon.

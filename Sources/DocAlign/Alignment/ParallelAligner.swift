@@ -37,6 +37,9 @@ public struct ParallelAligner: Sendable {
     /// by its rarest word, or by its commonest (gloss lists carry rare readings that would
     /// otherwise give a common word a rare word's weight).
     public var weightByCommonestAlternative = true
+    /// The lexical bridges used for French, Spanish, Russian and Arabic text (all by default;
+    /// see ``LexicalBridges``).
+    public var bridges: LexicalBridges = .all
     /// The defaults.
     public init() {}
   }
@@ -49,10 +52,11 @@ public struct ParallelAligner: Sendable {
   let configuration: Configuration
   let extractor: ConceptExtractor
 
-  /// An aligner with a zh→en lexicon (nil for other language pairs: length + shared tokens).
+  /// An aligner with the lexicon of the language pair (zh→en for Chinese ↔ English, fr→en for
+  /// French ↔ English …; nil for same-language pairs: length + shared tokens).
   public init(lexicon: Lexicon?, english: EnglishWords, configuration: Configuration = Configuration()) {
     self.configuration = configuration
-    extractor = ConceptExtractor(lexicon: lexicon, english: english)
+    extractor = ConceptExtractor(lexicon: lexicon, english: english, bridges: configuration.bridges)
   }
 
   /// Aligns `source` with `target`.
@@ -321,12 +325,28 @@ struct PairFeatures {
       ids[word] = new
       return new
     }
+    let context = extractor.makeContext()
     func concepts(_ document: Document) -> [[[Int32]]] {
-      document.sentences.map { sentence in
-        extractor.concepts(document.text(of: sentence), language: sentence.language).prefix(64).map { $0.alternatives.map(id) }
+      // Latin-script sentences too short to tell French or Spanish from English take the
+      // document's language.
+      let dominant = document.dominantLanguage()
+      return document.sentences.map { sentence in
+        let language = sentence.language == .english && (dominant == .french || dominant == .spanish) ? dominant : sentence.language
+        return extractor.concepts(document.text(of: sentence), language: language, context: context).prefix(64)
+          .map { $0.alternatives.map(id) }
       }
     }
-    let sourceConcepts = concepts(sourceDocument), targetConcepts = concepts(targetDocument)
+    // The English side first: its words are the cognates the other side's words may match.
+    let sourceConcepts: [[[Int32]]], targetConcepts: [[[Int32]]]
+    if sourceDocument.dominantLanguage() == .english && targetDocument.dominantLanguage() != .english {
+      sourceConcepts = concepts(sourceDocument)
+      context.setEnglishVocabulary(ids.keys)
+      targetConcepts = concepts(targetDocument)
+    } else {
+      targetConcepts = concepts(targetDocument)
+      if targetDocument.dominantLanguage() == .english { context.setEnglishVocabulary(ids.keys) }
+      sourceConcepts = concepts(sourceDocument)
+    }
     // Rarity of each word over both sides' sentences (a word in a concept counts once).
     var frequency: [Int32: Int] = [:]
     for sentence in sourceConcepts + targetConcepts {

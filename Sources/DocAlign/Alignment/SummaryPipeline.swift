@@ -11,6 +11,8 @@ public struct SummaryPipeline {
   /// The structure data (headings, boilerplate, speech verbs, names).
   public let structureResources: StructureResources
   private let reader: StructureReader
+  /// The lexical bridges for French, Spanish, Russian and Arabic summaries (all by default).
+  public var bridges: LexicalBridges = .all
 
   /// What the pipeline produces for one page.
   public struct Result: Sendable {
@@ -57,9 +59,12 @@ public struct SummaryPipeline {
     let structure = try fullText.map { try reader.read(summary: summary, fullText: $0) } ?? reader.read(page: summary)
     let sourceLanguage = summaryLanguage ?? structure.summary.dominantLanguage(in: structure.summarySentences)
     let targetLanguage = fullTextLanguage ?? structure.fullText.dominantLanguage(in: structure.fullTextSentences)
-    let lexicon = sourceLanguage != targetLanguage ? try Lexicon(resources: resources) : nil
+    let lexicon = try Lexicon.forPair(sourceLanguage, targetLanguage, resources: resources)
+    var configuration = SummaryAligner.Configuration()
+    configuration.bridges = bridges
     let aligner = SummaryAligner(
-      lexicon: lexicon, english: try EnglishWords(resources: resources), structure: structureResources)
+      lexicon: lexicon, english: try EnglishWords(resources: resources), structure: structureResources,
+      configuration: configuration)
     return Result(
       structure: structure, bitext: aligner.align(structure), summaryLanguage: sourceLanguage,
       fullTextLanguage: targetLanguage)

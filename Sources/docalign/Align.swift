@@ -18,7 +18,7 @@ struct Align: ParsableCommand {
   @Argument(help: "The full-text file, when summary and full text are two files.")
   var secondFile: String?
 
-  @Option(help: "Output format: jsonl, tsv or tmx.")
+  @Option(help: "Output format: jsonl, tsv, tmx or links (parallel mode: one bead a line).")
   var format: AlignmentWriter.Format = .jsonl
 
   @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
@@ -42,84 +42,58 @@ struct Align: ParsableCommand {
   @Flag(help: "TSV: write a header row.")
   var header = false
 
-  @OptionGroup var resources: ResourceOptions
+  @Option(
+    help: ArgumentHelp(
+      "TSV and TMX: keep only aligned units scoring at least this (0–1; JSONL keeps every unit).",
+      valueName: "score"))
+  var minScore: Double?
 
-  enum AlignmentMode: String, ExpressibleByArgument, CaseIterable { case auto, summary, parallel }
+  @OptionGroup var resources: ResourceOptions
 
   @Option(help: "Lexical bridges for French, Spanish, Russian and Arabic: all (default), none, a comma list of stemmer, dictionary, cognates, learned, or all but some (-cognates).")
   var bridges: LexicalBridges = .all
 
-  @Flag(help: "Each input line is one sentence (line k is sentence k), as parallel test sets are given.")
+  @Flag(help: "Each input line is one sentence (line k is sentence k), as parallel test sets are given; parallel mode, two files.")
   var presegmented = false
 
   func run() throws {
     try reportingErrors {
-      let folder = try resources.locate()
-      var pipeline = try SummaryPipeline(resources: folder)
-      pipeline.bridges = bridges
-      let segmenter = pipeline.segmenter
-      func document(_ path: String, _ language: LanguageChoice) throws -> Document {
-        let source = try SourceText(contentsOf: path)
-        return presegmented ? segmenter.lines(of: source, language: language.language) : try segmenter.segment(source, language: language.language)
+      if let minScore, !(minScore.isFinite && minScore >= 0 && minScore <= 1) {
+        throw DocAlignError.invalidRequest("--min-score takes a score from 0 to 1, not \(minScore)")
       }
-      let first = try document(file, sourceLang)
-      let second = try secondFile.map { try document($0, targetLang) }
-      let bitext: Bitext
-      let sourceLanguage: Language, targetLanguage: Language
-      if let second, try useParallelMode(first, second, pipeline.structureResources) {
-        sourceLanguage = sourceLang.language ?? first.dominantLanguage()
-        targetLanguage = targetLang.language ?? second.dominantLanguage()
-        var configuration = ParallelAligner.Configuration()
-        configuration.bridges = bridges
-        let aligner = ParallelAligner(
-          lexicon: try Lexicon.forPair(sourceLanguage, targetLanguage, resources: folder),
-          english: try EnglishWords(resources: folder), configuration: configuration)
-        bitext = aligner.align(source: first, target: second)
-      } else {
-        if mode == .parallel {
-          throw DocAlignError.invalidRequest("parallel mode needs two files: SOURCE and TARGET")
-        }
-        let result = try pipeline.align(
-          summary: first, fullText: second, summaryLanguage: sourceLang.language, fullTextLanguage: targetLang.language)
-        bitext = result.bitext
-        sourceLanguage = result.summaryLanguage
-        targetLanguage = result.fullTextLanguage
+      if presegmented && secondFile == nil {
+        throw DocAlignError.invalidRequest(
+          "--presegmented aligns two pre-segmented files in parallel mode: give SOURCE and TARGET")
       }
-      var options = AlignmentWriter.Options(
-        sourceLocale: sourceLocale ?? sourceLanguage.defaultLocale, targetLocale: targetLocale ?? targetLanguage.defaultLocale)
+      var job = AlignmentJob(
+        id: URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent, source: .file(file),
+        target: secondFile.map(JobInput.file), mode: mode, sourceLanguage: sourceLang.language,
+        targetLanguage: targetLang.language, sourceLocale: sourceLocale, targetLocale: targetLocale,
+        presegmented: presegmented)
+      job.bridges = bridges
+      let result = try JobRunner(resources: ResourceSet(directory: resources.locate())).run(job)
+      if format == .links && result.mode != .parallel {
+        throw DocAlignError.invalidRequest(
+          "\(file): --format links writes parallel-mode beads; this job ran in summary mode (use jsonl, tsv or tmx, or --mode parallel)")
+      }
+      var options = result.writerOptions
       options.header = header
-      options.documentName = URL(fileURLWithPath: file).lastPathComponent
+      options.minScore = minScore
       // Refuse a one-language TMX before creating the output file.
-      if format == .tmx && options.sourceLocale.lowercased() == options.targetLocale.lowercased() {
+      if format == .tmx && !result.canWriteTMX {
         throw DocAlignError.invalidRequest(
           "\(file): a TMX file needs two different languages, but both sides are \(options.sourceLocale); "
             + "use --format jsonl or tsv, or set --source-locale/--target-locale")
       }
       let sink = try OutputSink(path: output)
-      try AlignmentWriter(format: format, options: options).write(bitext, to: sink)
+      try AlignmentWriter(format: format, options: options).write(result.bitext, to: sink)
       try sink.finish()
-    }
-  }
-
-  /// Parallel mode when asked for, or in auto mode for two files of which the first does not
-  /// condense the second (comparable lengths, or a second file without speaker turns), and
-  /// always for pre-segmented input.
-  private func useParallelMode(_ first: Document, _ second: Document, _ resources: StructureResources) throws -> Bool {
-    switch mode {
-    case .parallel: return true
-    case .summary: return false
-    case .auto:
-      if presegmented { return true }
-      let firstLength = first.sentences.reduce(0) { $0 + $1.end - $1.start }
-      let secondLength = second.sentences.reduce(0) { $0 + $1.end - $1.start }
-      guard Double(firstLength) < 0.6 * Double(secondLength) else { return true }
-      let structure = try? StructureReader(resources: resources).read(summary: first, fullText: second)
-      return structure?.turns.isEmpty ?? true
     }
   }
 }
 
 extension AlignmentWriter.Format: ExpressibleByArgument {}
+extension AlignmentMode: ExpressibleByArgument {}
 
 extension LexicalBridges: ExpressibleByArgument {
   public init?(argument: String) {

@@ -46,11 +46,14 @@ struct Coverage: ParsableCommand {
       if let failUnder, !(failUnder.isFinite && failUnder >= 0) {
         throw DocAlignError.invalidRequest("--fail-under takes a percentage of 0 or more, not \(failUnder)")
       }
-      let pipeline = try SummaryPipeline(resources: resources.locate())
-      let result = try pipeline.run(
-        page: SourceText(contentsOf: file), fullText: try secondFile.map(SourceText.init(contentsOf:)),
-        summaryLanguage: sourceLang.language, fullTextLanguage: targetLang.language)
-      let report = CoverageReport(result)
+      let job = AlignmentJob(
+        id: URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent, source: .file(file),
+        target: secondFile.map(JobInput.file), mode: .summary, sourceLanguage: sourceLang.language,
+        targetLanguage: targetLang.language)
+      let result = try JobRunner(resources: ResourceSet(directory: resources.locate())).run(job)
+      guard let report = result.coverageReport else {
+        throw DocAlignError.invalidRequest("\(file): a coverage report needs a summary and its full text")
+      }
       var options = CoverageWriter.Options()
       options.colour = format == .text && output == "-" && Self.standardOutputWantsColour()
       let sink = try OutputSink(path: output)

@@ -7,8 +7,9 @@ import Testing
   static let syntheticPage = Fixtures.fixtures.appendingPathComponent("coverage/escaping-and-gaps.txt")
 
   static func report(_ page: URL) throws -> CoverageReport {
-    let pipeline = try SummaryPipeline(resources: Fixtures.resources())
-    return CoverageReport(try pipeline.run(page: SourceText(contentsOf: page.path)))
+    let runner = JobRunner(resources: ResourceSet(directory: try Fixtures.resources()))
+    let result = try runner.run(AlignmentJob(id: "page", source: .file(page.path), mode: .summary))
+    return try #require(result.coverageReport)
   }
 
   static func speakers(_ report: CoverageReport, _ status: SpeakerCoverage.Status) -> [String] {

@@ -60,18 +60,6 @@ public struct Lexicon: Sendable {
     lineStarts = starts
   }
 
-  /// The lexicon of a language pair: zh→en when one side is Chinese and the other is not, xx→en
-  /// when one side is English and the other French, Spanish, Russian or Arabic; nil otherwise
-  /// (same language, or two languages other than English that no lexicon links).
-  /// - Throws: as ``init(resources:source:)``.
-  public static func forPair(_ a: Language, _ b: Language, resources: ResourceDirectory) throws -> Lexicon? {
-    guard a != b else { return nil }
-    if a == .chinese || b == .chinese { return try Lexicon(resources: resources, source: .chinese) }
-    if a == .english { return try Lexicon(resources: resources, source: b) }
-    if b == .english { return try Lexicon(resources: resources, source: a) }
-    return nil
-  }
-
   /// The English words of a headword, or nil when it is not in the lexicon.
   func words(of headword: ArraySlice<UInt8>) -> Substring? {
     var low = 0

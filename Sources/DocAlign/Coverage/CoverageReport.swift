@@ -38,13 +38,6 @@ public struct CoverageReport: Sendable {
     summarySentences.filter { $0.status == .unsupported }
   }
 
-  /// Computes the report of a pipeline's result.
-  public init(_ result: SummaryPipeline.Result) {
-    self.init(
-      structure: result.structure, bitext: result.bitext, summaryLanguage: result.summaryLanguage,
-      fullTextLanguage: result.fullTextLanguage)
-  }
-
   /// Computes the report of a page's structure and its summary alignment.
   /// - Parameters:
   ///   - summaryLanguage: the summary's language (default: the one covering most of its text).

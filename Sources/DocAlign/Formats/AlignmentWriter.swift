@@ -25,6 +25,9 @@ public struct AlignmentWriter: Sendable {
     public var header = false
     /// Name of the source document written into TMX properties.
     public var documentName: String = ""
+    /// TSV and TMX: keep only aligned units scoring at least this (nil: no filter; TSV then
+    /// also lists the unaligned units). JSONL always holds every unit.
+    public var minScore: Double? = nil
     /// Creates options with the two locales.
     public init(sourceLocale: String, targetLocale: String) {
       self.sourceLocale = sourceLocale
@@ -168,7 +171,7 @@ public struct AlignmentWriter: Sendable {
 
   private func writeTSV(_ bitext: Bitext, _ sink: OutputSink) throws {
     if options.header { try sink.write("source\ttarget\tscore\tspeaker\tsection\n") }
-    for unit in bitext.units {
+    for unit in bitext.units where options.minScore.map({ unit.isAligned && unit.score >= $0 }) ?? true {
       let fields = [
         Self.joined(unit.source, bitext.source), Self.joined(unit.target, bitext.target),
         unit.isAligned ? Self.formatScore(unit.score) : "",
@@ -216,7 +219,7 @@ public struct AlignmentWriter: Sendable {
 
       """)
     let document = Self.xmlEscaped(options.documentName, attribute: false)
-    for unit in bitext.units where unit.isAligned {
+    for unit in bitext.units where unit.isAligned && unit.score >= (options.minScore ?? -.infinity) {
       let sourceText = Self.xmlEscaped(Self.joined(unit.source, bitext.source))
       let targetText = Self.xmlEscaped(Self.joined(unit.target, bitext.target))
       guard !sourceText.isEmpty, !targetText.isEmpty else { continue }

@@ -67,3 +67,20 @@ public struct Sentence: Sendable, Hashable {
   /// Byte range in the UTF-8 form of the text.
   let utf8Range: Range<Int>
 }
+
+extension Document {
+  /// The language covering most characters of a range of sentences (all of them by default;
+  /// English for an empty range).
+  public func dominantLanguage(in range: Range<Int>? = nil) -> Language {
+    var counts: [Language: Int] = [:]
+    for i in range ?? sentences.indices {
+      counts[sentences[i].language, default: 0] += sentences[i].end - sentences[i].start
+    }
+    // Ties go to the language listed first, so that the choice never depends on hashing.
+    var best: (language: Language, count: Int)? = nil
+    for language in Language.allCases {
+      if let count = counts[language], count > (best?.count ?? 0) { best = (language, count) }
+    }
+    return best?.language ?? .english
+  }
+}

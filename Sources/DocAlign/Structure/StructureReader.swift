@@ -5,16 +5,20 @@ import Foundation
 /// documentation, the full text's sections, its speaker turns, and the speakers the summary
 /// names, resolved to the full text's speakers across languages.
 ///
-/// Owns an ICU transliterator (Traditional → Simplified Chinese): use one reader per thread.
+/// Owns ICU transliterators (Traditional → Simplified Chinese, any script → ASCII Latin for
+/// person names): use one reader per thread.
 public final class StructureReader {
   /// The data in use.
   public let resources: StructureResources
   private let simplifier: ICUTransliterator?
+  /// Any script to ASCII Latin ("Кейт Гилмор" → "Kejt Gilmor", "Høydal" → "Hoydal").
+  let latinizer: ICUTransliterator?
 
   /// A reader over the given data.
   public init(resources: StructureResources) {
     self.resources = resources
     simplifier = try? ICUTransliterator(identifier: "Hant-Hans")
+    latinizer = try? ICUTransliterator(identifier: "Any-Latin; Latin-ASCII")
   }
 
   /// Reads one page that holds a summary followed by the full text.
@@ -45,6 +49,29 @@ public final class StructureReader {
     add(.fullText, fullTextStart..<footerStart)
     add(.footer, footerStart..<units.count)
     readFullText(&structure)
+    readSummaryMentions(&structure)
+    return structure
+  }
+
+  /// Reads a page that holds a summary only (a page cut after its summary, or a summary file):
+  /// page chrome, title block, summary, documentation and footer. The structure has no full
+  /// text, sections or turns (``PageStructure/fullTextSentences`` is empty); the summary's
+  /// mentions and lists are read, with the gazetteer keys of the names they hold, and stay
+  /// unresolved to speakers. ``read(page:)`` still refuses a page in which it finds no full text.
+  public func read(summaryOnly page: Document) -> PageStructure {
+    var structure = PageStructure(summary: page, fullText: page, isSinglePage: true)
+    let chromeEnd = leadingBoilerplateEnd(page, from: 0)
+    let titleEnd = titleBlockEnd(page, from: chromeEnd)
+    let summaryEnd = trailingBoilerplateStart(page, after: titleEnd)
+    let documentationStart = documentationHeading(page, in: titleEnd..<summaryEnd) ?? summaryEnd
+    func add(_ kind: PagePart.Kind, _ range: Range<Int>) {
+      if !range.isEmpty { structure.parts.append(PagePart(kind: kind, inSummaryDocument: true, sentences: range)) }
+    }
+    add(.chrome, 0..<chromeEnd)
+    add(.title, chromeEnd..<titleEnd)
+    add(.summary, titleEnd..<documentationStart)
+    add(.documentation, documentationStart..<summaryEnd)
+    add(.footer, summaryEnd..<page.sentences.count)
     readSummaryMentions(&structure)
     return structure
   }
@@ -82,7 +109,7 @@ public final class StructureReader {
 
   // MARK: - Parts
 
-  private func text(_ document: Document, _ index: Int) -> Substring {
+  func text(_ document: Document, _ index: Int) -> Substring {
     document.text(of: document.sentences[index])
   }
 
@@ -367,29 +394,41 @@ public final class StructureReader {
   private func readSummaryMentions(_ structure: inout PageStructure) {
     let document = structure.summary
     let range = structure.summarySentences
+    let context = MentionContext(structure: structure, reader: self)
     var currentParagraph = -1
     var currentSpeaker: Int? = nil
+    // The speaker the previous paragraph ended with: a paragraph opening with a pronoun
+    // ("Elle a aussi estimé …", "Она …", "وأضافت …") continues it.
+    var previousSpeaker: Int? = nil
+    var opensParagraph = false
     for i in range {
       let sentence = document.sentences[i]
       guard sentence.kind == .sentence else { continue }
       if sentence.paragraph != currentParagraph {
         currentParagraph = sentence.paragraph
+        previousSpeaker = currentSpeaker
         currentSpeaker = nil
+        opensParagraph = true
+      } else {
+        opensParagraph = false
       }
       let line = String(text(document, i))
-      if let items = listItems(line, language: sentence.language) {
+      let languages = context.languages(of: sentence)
+      if let items = listItems(line, language: sentence.language, languages: languages, context: context) {
         for item in items {
-          let resolved = resolve(item, in: structure)
+          let resolved = resolve(item, in: context)
           structure.mentions.append(
             SpeakerMention(sentence: i, text: item.text, isListItem: true, speaker: resolved.speaker, key: resolved.key))
         }
         currentSpeaker = nil
         continue
       }
-      if let subject = subjectMention(line, language: sentence.language, structure: structure) {
+      if let subject = subjectMention(line, language: sentence.language, languages: languages, context: context) {
         structure.mentions.append(
-          SpeakerMention(sentence: i, text: subject.text, isListItem: false, speaker: subject.speaker, key: nil))
-        currentSpeaker = subject.speaker
+          SpeakerMention(sentence: i, text: subject.text, isListItem: false, speaker: subject.speaker, key: subject.key))
+        if let speaker = subject.speaker { currentSpeaker = speaker }
+      } else if opensParagraph && currentSpeaker == nil && opensWithPronoun(line, languages: languages) {
+        currentSpeaker = previousSpeaker
       }
       if let currentSpeaker { structure.summarySpeakers[i] = currentSpeaker }
     }
@@ -410,7 +449,8 @@ public final class StructureReader {
   private static let bracketPattern = try! NSRegularExpression(pattern: "([^()（）、，,：:]*?)[(（]\\s*([^()（）]*?[A-Za-z][^()（）]*?)\\s*[)）]")
 
   /// The items of a sentence listing speakers, or nil when it is not such a list.
-  func listItems(_ sentence: String, language: Language) -> [Item]? {
+  func listItems(_ sentence: String, language: Language, languages: [Language], context: MentionContext) -> [Item]? {
+    guard language == .chinese else { return generalListItems(sentence, languages: languages, context: context) }
     var body = Substring(sentence)
     var afterColon = false
     if let colon = body.lastIndex(where: { $0 == ":" || $0 == "：" }) {
@@ -468,7 +508,7 @@ public final class StructureReader {
       items = parts.map { Item(text: $0, chinese: nil, latin: $0) }
     }
     // A list names mostly known or bracketed names; an ordinary sentence with commas does not.
-    let named = items.filter { $0.latin != nil && language == .chinese || resources.gazetteer.key(for: $0.chinese ?? $0.latin ?? "") != nil || resources.gazetteer.key(for: Self.afterDe($0.chinese ?? "")) != nil }.count
+    let named = items.filter { $0.latin != nil || resources.gazetteer.key(for: $0.chinese ?? "") != nil || resources.gazetteer.key(for: Self.afterDe($0.chinese ?? "")) != nil }.count
     guard named * 2 >= items.count, !closedBySpoke || named == items.count else { return nil }
     return items
   }
@@ -503,12 +543,15 @@ public final class StructureReader {
     return items
   }
 
-  private func simplify(_ text: String) -> String {
+  func simplify(_ text: String) -> String {
     simplifier?.transliterate(text) ?? text
   }
 
-  /// Resolves a summary name to a full-text speaker: by gazetteer key, or by its Latin name.
-  func resolve(_ item: Item, in structure: PageStructure) -> (speaker: Int?, key: String?) {
+  /// Resolves a summary name to a full-text speaker: by gazetteer key, by the words of its Latin
+  /// name (organisations no table knows are matched against the full text's own speakers), or,
+  /// for a person, by the spelling-tolerant match of ``PersonNames`` (any script).
+  func resolve(_ item: Item, in context: MentionContext) -> (speaker: Int?, key: String?) {
+    let structure = context.structure
     let gazetteer = resources.gazetteer
     var key: String? = nil
     if let chinese = item.chinese {
@@ -517,16 +560,7 @@ public final class StructureReader {
     if key == nil, let latin = item.latin { key = gazetteer.key(for: latin) }
     if let key, let speaker = structure.speakers.first(where: { $0.key == key }) { return (speaker.id, key) }
     if let latin = item.latin {
-      let tokens = NameFolding.tokens(latin)
-      var best: (Int, Double)? = nil
-      for speaker in structure.speakers {
-        let score = NameFolding.similarity(tokens, speaker.nameTokens)
-        let longer = Double(max(tokens.count, speaker.nameTokens.count))
-        let shorter = Double(min(tokens.count, speaker.nameTokens.count))
-        // All words of the shorter name, and most of the longer one's.
-        if score >= 0.99 && shorter / longer >= 0.5, score > (best?.1 ?? 0) { best = (speaker.id, score) }
-      }
-      if let best { return (best.0, key) }
+      if let speaker = context.speaker(withWordsOf: latin) { return (speaker, key) }
       // Bracketed names of organisations: English names of the key.
       if let key, let english = gazetteer.englishName(of: key) {
         let englishTokens = NameFolding.tokens(english)
@@ -534,21 +568,25 @@ public final class StructureReader {
           return (speaker.id, key)
         }
       }
+      if key == nil, let person = context.person(named: latin) { return (person, nil) }
     }
     return (nil, key)
   }
 
-  /// The speaker a summary sentence opens with: `凯特·吉尔摩(Kate Gilmore)表示`, a Latin name in
-  /// Chinese text, or `Marta Santos Pais, …, noted` in English.
-  private func subjectMention(_ sentence: String, language: Language, structure: PageStructure) -> (text: String, speaker: Int)? {
+  /// The speaker a summary sentence is about: `凯特·吉尔摩(Kate Gilmore)表示`, a Latin name in
+  /// Chinese text, `Marta Santos Pais, …, noted` in English; in every language a titled person
+  /// ("Mme Kate Gilmore", "г-жа Гилмор", "السيدة غيلمور") or a delegation opening the sentence.
+  func subjectMention(_ sentence: String, language: Language, languages: [Language], context: MentionContext)
+    -> (text: String, speaker: Int?, key: String?)?
+  {
     if language == .chinese {
       // Only the sentence's opening, up to its first comma or colon.
       let head = String(sentence.prefix { !",，:：；".contains($0) })
       var found: (String, Int)? = nil
       for item in Self.bracketPairs(head) {
-        if let speaker = resolve(item, in: structure).speaker { found = (item.text, speaker) }
+        if let speaker = resolve(item, in: context).speaker { found = (item.text, speaker) }
       }
-      if let found { return found }
+      if let found { return (found.0, found.1, nil) }
       // A Latin name alone: "高级专栏作家Hakon Fostervold Hoydal描述了".
       // Latin letters (with accents: "Türk"), spaces, hyphens and apostrophes.
       let latinRuns = head.split(whereSeparator: { c in
@@ -557,20 +595,24 @@ public final class StructureReader {
       for run in latinRuns.reversed() {
         let name = run.trimmingCharacters(in: .whitespaces)
         guard name.split(separator: " ").count >= 2 else { continue }
-        if let speaker = resolve(Item(text: name, chinese: nil, latin: name), in: structure).speaker {
-          return (name, speaker)
+        if let speaker = resolve(Item(text: name, chinese: nil, latin: name), in: context).speaker {
+          return (name, speaker, nil)
         }
       }
       return nil
     }
-    guard let opening = speakerOpening(sentence) ?? personOpening(sentence) else { return nil }
-    let item = Item(text: opening.name, chinese: nil, latin: opening.name)
-    guard let speaker = resolve(item, in: structure).speaker ?? opening.key.flatMap({ key in structure.speakers.first { $0.key == key }?.id }) else { return nil }
-    return (opening.name, speaker)
+    let structure = context.structure
+    if language == .english, let opening = speakerOpening(sentence) ?? personOpening(sentence) {
+      let item = Item(text: opening.name, chinese: nil, latin: opening.name)
+      if let speaker = resolve(item, in: context).speaker ?? opening.key.flatMap({ key in structure.speakers.first { $0.key == key }?.id }) {
+        return (opening.name, speaker, opening.key)
+      }
+    }
+    return generalSubjectMention(sentence, languages: languages, context: context)
   }
 
   /// "Marta Santos Pais, Special Representative …": two to five capitalised words and a comma.
-  private func personOpening(_ sentence: String) -> Opening? {
+  func personOpening(_ sentence: String) -> Opening? {
     guard let comma = sentence.firstIndex(of: ",") else { return nil }
     let name = sentence[..<comma]
     let words = name.split(separator: " ")

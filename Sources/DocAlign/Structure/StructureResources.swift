@@ -1,7 +1,7 @@
 import Foundation
 
-/// The data the structure reader works with: section headings, page boilerplate, speech verbs
-/// and the gazetteer.
+/// The data the structure reader works with: section headings, page boilerplate, speech verbs,
+/// the summary cues of each language and the gazetteer.
 public struct StructureResources: Sendable {
   struct Heading: Sendable {
     let kind: String
@@ -16,6 +16,8 @@ public struct StructureResources: Sendable {
   var headings: [Heading] = []
   var boilerplate: [BoilerplateRule] = []
   var speechVerbs: Set<String> = []
+  /// How summaries in each language name their speakers.
+  var cues = SummaryCues()
   /// Countries, groups and organisations in six languages.
   public let gazetteer: Gazetteer
 
@@ -50,6 +52,8 @@ public struct StructureResources: Sendable {
     for line in dataLines(try resources.read("structure/speech-verbs.txt")) {
       speechVerbs.insert(line.fields[0].trimmingSpaces.lowercased())
     }
+    let cueFile = "structure/summary-cues.tsv"
+    cues = try SummaryCues(parsing: try resources.read(cueFile), name: cueFile)
   }
 
   /// The kind of a heading line, or nil when it is not a known section heading.

@@ -50,7 +50,7 @@ struct Align: ParsableCommand {
 
   @OptionGroup var resources: ResourceOptions
 
-  @Option(help: "Lexical bridges for French, Spanish, Russian and Arabic: all (default), none, a comma list of stemmer, dictionary, cognates, learned, or all but some (-cognates).")
+  @Option(help: "Lexical bridges for French, Spanish, Russian and Arabic: all (default), none, a comma list of stemmer, dictionary, cognates, learned, or all but some (--bridges=-cognates).")
   var bridges: LexicalBridges = .all
 
   @Flag(help: "Each input line is one sentence (line k is sentence k), as parallel test sets are given; parallel mode, two files.")

@@ -67,19 +67,32 @@ public struct LexicalBridges: OptionSet, Sendable, Hashable, CustomStringConvert
 /// Latin); the English word is its stem. Their similarity is the Levenshtein similarity of the
 /// two strings cut to the shorter one's length plus one (so that stems of different lengths —
 /// "informats"/"inform", "gouvern"/"govern" — compare by the part they share), and only words of
-/// at least `minimumLength` letters with the same first letter are compared. The thresholds were
-/// chosen on the FreeDict pairs against random pairs (`docalign-bench cognates`, README).
+/// at least `minimumLength` letters with the same first letter are compared. The thresholds and
+/// the choice of letters or skeleton were made on the FreeDict pairs: each headword against all
+/// the English stems of its lexicon (`docalign-bench cognates`, README), not on evaluation pages.
 public struct CognateMatcher: Sendable {
   /// Words shorter than this (in letters) have no cognates (short stems match by chance).
   public static let minimumLength = 4
 
-  /// The similarity a pair must reach, per language (chosen with `docalign-bench cognates`).
-  public static func threshold(for language: Language) -> Double {
+  /// The similarity a pair must reach, per language; nil when the language has no cognate
+  /// matching (Arabic: transliterated skeletons find a translation less than one time in five at
+  /// every threshold). Chosen with `docalign-bench cognates LANG` on the FreeDict pairs: the
+  /// highest F0.5 among settings at least 0.5 precise (README, "Languages").
+  public static func threshold(for language: Language) -> Double? {
     switch language {
-    case .french, .spanish: return 0.8
-    case .russian: return 0.8
-    case .arabic: return 0.9
-    case .english, .chinese: return 1
+    case .french: return 0.85
+    case .spanish: return 0.85
+    case .russian: return 0.70
+    case .arabic, .english, .chinese: return nil
+    }
+  }
+
+  /// Whether words of `language` are compared by their phonetic ``skeleton(_:)`` rather than
+  /// their letters (chosen with `docalign-bench cognates`, as the threshold).
+  public static func usesSkeleton(_ language: Language) -> Bool {
+    switch language {
+    case .spanish, .russian: return true
+    case .french, .arabic, .english, .chinese: return false
     }
   }
 
@@ -113,6 +126,41 @@ public struct CognateMatcher: Sendable {
     return previous[b.count]
   }
 
+  /// A rough phonetic spelling of a lower-case ASCII word, so that the spellings of one word in
+  /// Latin, Cyrillic-transliterated and English forms meet: "x" → "ks", "ph" → "f", "th" → "t",
+  /// "kh" → "k", "ts" and a soft "c" (before e, i, y) → "s", a hard "c" and "q" → "k", "w" → "v",
+  /// "y" → "i" (dropped at the start before a vowel: BGN's "ye" for "е"), "j" → "i", doubled
+  /// letters single ("konferentsi" and "conferenc" both → "konferensi"/"konferens").
+  public static func skeleton(_ word: String) -> String {
+    let letters = Array(word.utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(letters.count + 2)
+    let vowels: Set<UInt8> = Set("aeiouy".utf8)
+    var k = 0
+    func at(_ i: Int) -> UInt8 { i < letters.count ? letters[i] : 0 }
+    while k < letters.count {
+      let c = letters[k], next = at(k + 1)
+      var emit: [UInt8]
+      switch c {
+      case UInt8(ascii: "x"): emit = Array("ks".utf8)
+      case UInt8(ascii: "p") where next == UInt8(ascii: "h"): emit = [UInt8(ascii: "f")]; k += 1
+      case UInt8(ascii: "t") where next == UInt8(ascii: "h"): emit = [UInt8(ascii: "t")]; k += 1
+      case UInt8(ascii: "k") where next == UInt8(ascii: "h"): emit = [UInt8(ascii: "k")]; k += 1
+      case UInt8(ascii: "t") where next == UInt8(ascii: "s"): emit = [UInt8(ascii: "s")]; k += 1
+      case UInt8(ascii: "c"):
+        emit = [next == UInt8(ascii: "e") || next == UInt8(ascii: "i") || next == UInt8(ascii: "y") ? UInt8(ascii: "s") : UInt8(ascii: "k")]
+      case UInt8(ascii: "q"): emit = [UInt8(ascii: "k")]
+      case UInt8(ascii: "w"): emit = [UInt8(ascii: "v")]
+      case UInt8(ascii: "y"), UInt8(ascii: "j"):
+        emit = k == 0 && vowels.contains(next) ? [] : [UInt8(ascii: "i")]
+      default: emit = [c]
+      }
+      for e in emit where out.last != e { out.append(e) }
+      k += 1
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
   /// A folded word as cognate matching compares it: lower-case ASCII letters only
   /// ("Œuvre" → "oeuvre", "niño" → "nino").
   public static func asciiLetters(_ text: some StringProtocol) -> String {
@@ -132,30 +180,58 @@ public struct CognateMatcher: Sendable {
   }
 }
 
-/// The English side's words, indexed for cognate look-ups by first letter.
+/// The English side's words, indexed for cognate look-ups by the first letter of their spelling.
 struct CognateIndex {
-  private var byFirstLetter: [[[UInt8]]] = Array(repeating: [], count: 26)
+  private var byFirstLetter: [[(spelling: [UInt8], word: String)]] = Array(repeating: [], count: 26)
 
-  init(vocabulary: some Sequence<String>) {
+  /// Indexes English stems by their spelling (their letters, or their ``CognateMatcher/skeleton(_:)``).
+  init(vocabulary: some Sequence<String>, skeleton: Bool) {
     for word in vocabulary {
-      let bytes = Array(word.utf8)
-      guard bytes.count >= CognateMatcher.minimumLength, bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { continue }
-      byFirstLetter[Int(bytes[0] - 0x61)].append(bytes)
+      guard word.utf8.count >= CognateMatcher.minimumLength, word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { continue }
+      let bytes = Array((skeleton ? CognateMatcher.skeleton(word) : word).utf8)
+      guard let first = bytes.first else { continue }
+      byFirstLetter[Int(first - 0x61)].append((bytes, word))
     }
-    for k in byFirstLetter.indices { byFirstLetter[k].sort { $0.lexicographicallyPrecedes($1) } }
+    for k in byFirstLetter.indices { byFirstLetter[k].sort { $0.word < $1.word } }
   }
 
-  /// The English words at least `threshold` similar to `key`, best first (at most `limit`).
-  func matches(_ key: String, threshold: Double, limit: Int = 2) -> [String] {
-    let bytes = Array(key.utf8)
+  /// The English words whose spelling is at least `threshold` similar to `spelling`, best first
+  /// (at most `limit`).
+  func matches(_ spelling: String, threshold: Double, limit: Int = 2) -> [String] {
+    let bytes = Array(spelling.utf8)
     guard bytes.count >= CognateMatcher.minimumLength, let first = bytes.first, first >= 0x61, first <= 0x7A else { return [] }
-    var found: [(Double, [UInt8])] = []
-    for word in byFirstLetter[Int(first - 0x61)] {
-      let similarity = CognateMatcher.similarity(bytes, word)
-      if similarity >= threshold { found.append((similarity, word)) }
+    var found: [(Double, String)] = []
+    for entry in byFirstLetter[Int(first - 0x61)] {
+      let similarity = CognateMatcher.similarity(bytes, entry.spelling)
+      if similarity >= threshold { found.append((similarity, entry.word)) }
     }
-    found.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1.lexicographicallyPrecedes($1.1) }
-    return found.prefix(limit).map { String(decoding: $0.1, as: UTF8.self) }
+    found.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
+    return found.prefix(limit).map(\.1)
+  }
+}
+
+/// How cognate matching spells a stem of French, Spanish, Russian or Arabic: accents folded, and
+/// Cyrillic or Arabic transliterated with ICU (`Russian-Latin/BGN`, `Arabic-Latin`), as
+/// lower-case ASCII letters, then optionally its phonetic skeleton. Holds ICU transliterators,
+/// which are not thread-safe: one per thread.
+public final class CognateSpeller {
+  private var transliterators: [Language: ICUTransliterator] = [:]
+
+  /// A speller (transliterators are opened on first use).
+  public init() {}
+
+  /// The spelling of `word` (a stem of `language`) that cognate matching compares.
+  public func spelling(of word: String, language: Language, skeleton: Bool) -> String {
+    let letters: String
+    switch language {
+    case .russian, .arabic:
+      let identifier = language == .russian ? "Russian-Latin/BGN" : "Arabic-Latin"
+      if transliterators[language] == nil { transliterators[language] = try? ICUTransliterator(identifier: identifier) }
+      letters = transliterators[language].map { CognateMatcher.asciiLetters($0.transliterate(word)) } ?? ""
+    default:
+      letters = CognateMatcher.asciiLetters(word)
+    }
+    return skeleton ? CognateMatcher.skeleton(letters) : letters
   }
 }
 
@@ -166,15 +242,28 @@ struct CognateIndex {
 final class ConceptContext {
   private var stemmers: [Language: SnowballStemmer] = [:]
   private var failedStemmers: Set<Language> = []
-  private var transliterators: [Language: ICUTransliterator] = [:]
+  /// Spells stems for cognate matching.
+  let speller = CognateSpeller()
   private var alternativesCache: [Language: [String: [String]]] = [:]
-  /// The English side's words, for cognates (nil: no cognates).
-  private(set) var cognateIndex: CognateIndex?
+  /// The English side's words (nil: no cognates).
+  private var vocabulary: [String]?
+  private var indexes: [Bool: CognateIndex] = [:]
 
   /// Sets the English words cognates may match (the target side's vocabulary).
   func setEnglishVocabulary(_ words: some Sequence<String>) {
-    cognateIndex = CognateIndex(vocabulary: words)
+    vocabulary = Array(words)
+    indexes = [:]
     alternativesCache = [:]
+  }
+
+  /// The index of the English vocabulary by letters or by skeleton (nil before
+  /// ``setEnglishVocabulary(_:)``).
+  func cognateIndex(skeleton: Bool) -> CognateIndex? {
+    if let known = indexes[skeleton] { return known }
+    guard let vocabulary else { return nil }
+    let index = CognateIndex(vocabulary: vocabulary, skeleton: skeleton)
+    indexes[skeleton] = index
+    return index
   }
 
   /// The Snowball stemmer of a language (nil when libstemmer lacks it).
@@ -186,19 +275,6 @@ final class ConceptContext {
     }
     stemmers[language] = stemmer
     return stemmer
-  }
-
-  /// A Latin transliteration of a Cyrillic or Arabic stem, as lower-case ASCII letters.
-  func latin(_ word: String, _ language: Language) -> String {
-    let identifier: String
-    switch language {
-    case .russian: identifier = "Russian-Latin/BGN"
-    case .arabic: identifier = "Arabic-Latin"
-    default: return CognateMatcher.asciiLetters(word)
-    }
-    if transliterators[language] == nil { transliterators[language] = try? ICUTransliterator(identifier: identifier) }
-    guard let transliterator = transliterators[language] else { return "" }
-    return CognateMatcher.asciiLetters(transliterator.transliterate(word))
   }
 
   func cachedAlternatives(_ word: String, _ language: Language, make: () -> [String]) -> [String] {

@@ -97,9 +97,12 @@ extension ConceptExtractor {
     {
       for translation in translations.split(separator: " ") { add(translation) }
     }
-    if bridges.contains(.cognates), let index = context.cognateIndex {
-      let latin = isLatin ? CognateMatcher.asciiLetters(key) : context.latin(key, language)
-      for match in index.matches(latin, threshold: CognateMatcher.threshold(for: language)) { add(match) }
+    let skeleton = CognateMatcher.usesSkeleton(language)
+    if bridges.contains(.cognates), let threshold = CognateMatcher.threshold(for: language),
+      let index = context.cognateIndex(skeleton: skeleton)
+    {
+      let spelling = context.speller.spelling(of: key, language: language, skeleton: skeleton)
+      for match in index.matches(spelling, threshold: threshold) { add(match) }
     }
     return result
   }

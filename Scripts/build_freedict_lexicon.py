@@ -11,9 +11,13 @@ Inputs (Debian packages, all GPL-2.0-or-later, FreeDict project):
     fr: dict-freedict-fra-eng (forward) + dict-freedict-eng-fra (reversed)
     es: dict-freedict-spa-eng (forward) + dict-freedict-eng-spa (reversed)
     ar: dict-freedict-ara-eng (forward) + dict-freedict-eng-ara (reversed)
-    ru: dict-freedict-eng-rus (reversed; Debian has no rus-eng)
+    ru: dict-freedict-eng-rus (reversed; Debian has no rus-eng), then two pivots, each Russian
+        translation of a German or French headword taking that headword's first English
+        translations: dict-freedict-deu-rus + dict-freedict-deu-eng, dict-freedict-fra-rus +
+        dict-freedict-fra-eng (ranked after the direct pairs)
     apt-get install dict-freedict-fra-eng dict-freedict-eng-fra dict-freedict-spa-eng \
-        dict-freedict-eng-spa dict-freedict-ara-eng dict-freedict-eng-ara dict-freedict-eng-rus libstemmer-dev
+        dict-freedict-eng-spa dict-freedict-ara-eng dict-freedict-eng-ara dict-freedict-eng-rus \
+        dict-freedict-deu-rus dict-freedict-deu-eng dict-freedict-fra-rus libstemmer-dev
 
 Output: Resources/lexicon/XX-en.tsv, UTF-8, LF, sorted by the key's UTF-8 bytes (DocAlign searches
 the file in place by binary search):
@@ -51,8 +55,10 @@ SOURCES = {
     "fr": [("fra-eng", "forward"), ("eng-fra", "reversed")],
     "es": [("spa-eng", "forward"), ("eng-spa", "reversed")],
     "ar": [("ara-eng", "forward"), ("eng-ara", "reversed")],
-    "ru": [("eng-rus", "reversed")],
+    "ru": [("eng-rus", "reversed"), ("deu-rus", "pivot:deu-eng"), ("fra-rus", "pivot:fra-eng")],
 }
+# A pivot headword gives at most this many English translations (its first ones).
+PIVOT_WORDS = 3
 ALGORITHM = {"fr": "french", "es": "spanish", "ru": "russian", "ar": "arabic", "en": "english"}
 B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 
@@ -123,6 +129,13 @@ def read_list(path):
     return words
 
 
+def translation_lines_only(phrases, script):
+    """Phrases in the wanted script only (deu-rus and fra-rus explain senses in German/French)."""
+    if script == "cyrillic":
+        return [p for p in phrases if re.search(r"[\u0400-\u04ff]", p) and not re.search(r"[A-Za-z]", p)]
+    return phrases
+
+
 def entries(dictd, name):
     """(headword, [translation phrases]) for every entry of a dictd database, in file order."""
     def number(s):
@@ -154,6 +167,9 @@ def entries(dictd, name):
         for line in lines[1:]:
             if not line.strip() or line.startswith(" ") and '"' in line:
                 continue  # examples are indented and quoted
+            if re.match(r"\s*(see|Synonyms?|Note|Antonyms?):", line):
+                continue  # cross-references and notes (deu-eng)
+            line = re.sub(r"<[^>]*>", " ", line)  # part of speech after a translation (deu-eng)
             line = re.sub(r"^\s*\d+\.\s*", "", line)
             line = re.sub(r"\([^)]*\)?", " ", line)  # notes, also unclosed at the line's end
             line = re.sub(r"\[[^\]]*\]", " ", line)
@@ -191,12 +207,30 @@ def build(lang, dictd, out_dir):
             if stem not in slot or slot[stem] > rank:
                 slot[stem] = rank
 
-    used = []
-    for order, (name, direction) in enumerate(SOURCES[lang]):
+    def load(name):
         path = os.path.join(dictd, "freedict-%s.index" % name)
         if not os.path.exists(path):
             sys.exit("%s missing: apt-get install dict-freedict-%s" % (path, name))
-        pairs = entries(dictd, name)
+        return entries(dictd, name)
+
+    used = []
+    for order, (name, direction) in enumerate(SOURCES[lang]):
+        pairs = load(name)
+        if direction.startswith("pivot:"):
+            # xx translations of a pivot-language headword take its first English translations.
+            pivot_name = direction.split(":", 1)[1]
+            english = {}
+            for head, phrases in load(pivot_name):
+                english.setdefault(head.lower(), [])
+                for phrase in phrases:
+                    if len(english[head.lower()]) < PIVOT_WORDS and phrase not in english[head.lower()]:
+                        english[head.lower()].append(phrase)
+            used.append("%s + %s (pivot, %d entries)" % (name, pivot_name, len(pairs)))
+            for head, phrases in pairs:
+                for phrase in translation_lines_only(phrases, "cyrillic"):
+                    for en in english.get(head.lower(), []):
+                        add(phrase, en, order)
+            continue
         used.append("%s (%s, %d entries)" % (name, direction, len(pairs)))
         for head, phrases in pairs:
             for phrase in phrases:

@@ -128,7 +128,8 @@ public struct CognateMatcher: Sendable {
 
   /// A rough phonetic spelling of a lower-case ASCII word, so that the spellings of one word in
   /// Latin, Cyrillic-transliterated and English forms meet: "x" → "ks", "ph" → "f", "th" → "t",
-  /// "kh" → "k", "ts" and a soft "c" (before e, i, y) → "s", a hard "c" and "q" → "k", "w" → "v",
+  /// "kh" → "k", "ts" and a soft "c" (before e, i, y, or ending a stem after n) → "s", a hard "c"
+  /// and "q" → "k", "w" → "v",
   /// "y" → "i" (dropped at the start before a vowel: BGN's "ye" for "е"), "j" → "i", doubled
   /// letters single ("konferentsi" and "conferenc" both → "konferensi"/"konferens").
   public static func skeleton(_ word: String) -> String {
@@ -148,7 +149,10 @@ public struct CognateMatcher: Sendable {
       case UInt8(ascii: "k") where next == UInt8(ascii: "h"): emit = [UInt8(ascii: "k")]; k += 1
       case UInt8(ascii: "t") where next == UInt8(ascii: "s"): emit = [UInt8(ascii: "s")]; k += 1
       case UInt8(ascii: "c"):
-        emit = [next == UInt8(ascii: "e") || next == UInt8(ascii: "i") || next == UInt8(ascii: "y") ? UInt8(ascii: "s") : UInt8(ascii: "k")]
+        // Soft before e, i, y, and at the end after n (English stems of "-nce": "conferenc").
+        let soft = next == UInt8(ascii: "e") || next == UInt8(ascii: "i") || next == UInt8(ascii: "y")
+          || next == 0 && k > 0 && letters[k - 1] == UInt8(ascii: "n")
+        emit = [soft ? UInt8(ascii: "s") : UInt8(ascii: "k")]
       case UInt8(ascii: "q"): emit = [UInt8(ascii: "k")]
       case UInt8(ascii: "w"): emit = [UInt8(ascii: "v")]
       case UInt8(ascii: "y"), UInt8(ascii: "j"):

@@ -82,7 +82,7 @@ public struct CognateMatcher: Sendable {
     switch language {
     case .french: return 0.85
     case .spanish: return 0.85
-    case .russian: return 0.70
+    case .russian: return 0.85
     case .arabic, .english, .chinese: return nil
     }
   }

@@ -10,7 +10,8 @@ sentence, every heading after the boundary. With --scorer, a perfect output buil
 is scored by the shared scorer, which must report link F1 1.0, null accuracy 1.0, speaker
 accuracy 1.0, list precision and recall 1.0 and nothing unlocated.
 
-Parallel pairs (`parallel/{lang}.{lang}`, `.en`, `.align`): the beads must cover every line of
+Parallel pairs (`parallel/{lang}.{lang}`, `.en`, `.align`, and the derived
+`parallel/{lang}-noisy.{lang}`, `.en`, `.align`): the beads must cover every line of
 both sides exactly once, in order (monotone, no crossing), with no empty line.
 Exit status 0 when everything passes, 1 otherwise.
 """
@@ -66,8 +67,9 @@ def perfect_output(recs):
         out.append(u)
     return out
 
-def check_parallel(lang, problems):
-    base = os.path.join(HERE, "parallel", lang)
+def check_parallel(name, problems):
+    lang = name.split("-")[0]          # "fr" or "fr-noisy"
+    base = os.path.join(HERE, "parallel", name)
     src = open(f"{base}.{lang}", encoding="utf-8").read().split("\n")
     tgt = open(f"{base}.en", encoding="utf-8").read().split("\n")
     for side, L in ((lang, src), ("en", tgt)):
@@ -116,8 +118,8 @@ def main():
                 if res.get(k) != v:
                     problems.append(f"{os.path.basename(gold)}: perfect output gives {k} = {res.get(k)}")
     for a in sorted(glob.glob(os.path.join(HERE, "parallel", "*.align"))):
-        lang = os.path.basename(a)[:-len(".align")]
-        print(f"parallel/{lang}: lines {lang}/en =", check_parallel(lang, problems))
+        name = os.path.basename(a)[:-len(".align")]
+        print(f"parallel/{name}: lines xx/en =", check_parallel(name, problems))
     for p in problems: print("PROBLEM:", p)
     print("OK" if not problems else f"{len(problems)} problem(s)")
     return 1 if problems else 0

@@ -68,8 +68,15 @@ struct BreakRules {
     let markers =
       ListMarkers.mayHoldMarkers(bytes, landmarks: landmarks) ? ListMarkers.find(in: bytes) : []
     let ellipses = ellipsisBreaks(landmarks)
-    if candidates.isEmpty && ellipses.isEmpty && markers.isEmpty { return [] }
-    let markerEnds = Set(markers.map(\.upperBound))
+    var markerEnds = Set(markers.map(\.upperBound))
+    // A run opening with a list marker ("1. Lea el informe.", "• 1. Busca atención …" on a
+    // line of its own), and numbered items glued to their text ("1.Helado, 2.Carne, 3.Arroz"):
+    // no sentence ends after the number.
+    if let leading = ListMarkers.leadingMarker(bytes) { markerEnds.insert(leading.upperBound) }
+    for item in ListMarkers.gluedNumberedItems(bytes, landmarks: landmarks) { markerEnds.insert(item.upperBound) }
+    var added = numberEndBreaks(landmarks, markerEnds: markerEnds)
+    if let colon = headingColonBreak() { added.append(colon) }
+    if candidates.isEmpty && ellipses.isEmpty && markers.isEmpty && added.isEmpty { return [] }
     let protected = candidates.isEmpty && ellipses.isEmpty ? [] : protectedSpans(landmarks)
     var result: [Int] = []
     result.reserveCapacity(candidates.count + ellipses.count + markers.count)
@@ -85,6 +92,9 @@ struct BreakRules {
       if let kept = decide(candidate, tokenEnd: tokenEnd) { result.append(kept) }
     }
     for marker in markers where marker.lowerBound > 0 { result.append(marker.lowerBound) }
+    for extra in added where !protected.contains(where: { $0.lowerBound < extra && extra < $0.upperBound }) {
+      result.append(extra)
+    }
     result.sort()
     // Keep each break once, strictly inside the run, shifted (in place).
     var kept = 0
@@ -98,6 +108,66 @@ struct BreakRules {
     }
     result.removeLast(result.count - kept)
     return result
+  }
+
+  /// Breaks ICU does not propose after a number ending a sentence before another number:
+  /// "1 + 1 es 2. 2 + 2 es 4.", "… en 2008. 2009 fue …", "Véase el párr. 5. 3 delegaciones …".
+  /// The number must be a token of one to four digits after another token (a number opening the
+  /// run is a list marker).
+  private func numberEndBreaks(_ landmarks: RuleLandmarks, markerEnds: Set<Int>) -> [Int] {
+    let buffer = bytes.bytes
+    func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    var breaks: [Int] = []
+    for p in landmarks.offsets where buffer[p] == 0x2E && p > 0 && isDigit(buffer[p - 1]) {
+      var start = p
+      while start > 0 && isDigit(buffer[start - 1]) { start -= 1 }
+      guard p - start <= 4, start > 0, !markerEnds.contains(p + 1) else { continue }
+      // The number is a token of its own, after a word.
+      let previousEnd = bytes.skipBlanksBackward(from: start, to: 0)
+      guard previousEnd < start, previousEnd > 0 else { continue }
+      let next = bytes.skipBlanks(from: p + 1, to: bytes.count)
+      guard next > p + 1, next < bytes.count, isDigit(buffer[next]) else { continue }
+      breaks.append(next)
+    }
+    return breaks
+  }
+
+  /// In a caseless script, a heading-like clause of one to three words ending in a colon at the
+  /// start of a run, before a sentence: "سؤال وجواب: ماذا حدث …؟" → "سؤال وجواب:" | "ماذا حدث …؟".
+  private func headingColonBreak() -> Int? {
+    guard !language.isCased else { return nil }
+    var position = bytes.skipBlanks(from: 0, to: bytes.count)
+    // Running text opens with a conjunction ("وقال الأمين العام: …", "فأجاب: …"): a clause
+    // introducing speech, not a heading.
+    guard position < bytes.count else { return nil }
+    let (first, _) = bytes.scalar(at: position)
+    if first == "و" || first == "ف" { return nil }
+    for _ in 0..<3 {
+      guard position < bytes.count else { return nil }
+      let token = bytes.token(startingAt: position, limit: bytes.count)
+      guard !token.isEmpty else { return nil }
+      let (last, _) = bytes.scalar(before: token.upperBound)
+      if last == ":" {
+        let next = bytes.skipBlanks(from: token.upperBound, to: bytes.count)
+        guard next > token.upperBound, next < bytes.count else { return nil }
+        // A quotation follows: the clause introduces it.
+        if Self.isOpeningPunctuation(bytes.scalar(at: next).0) { return nil }
+        // A sentence follows: at least three words.
+        var words = 0
+        var i = next
+        while i < bytes.count && words < 3 {
+          let t = bytes.token(startingAt: i, limit: bytes.count)
+          guard !t.isEmpty else { break }
+          words += 1
+          i = bytes.skipBlanks(from: t.upperBound, to: bytes.count)
+        }
+        return words >= 3 ? next : nil
+      }
+      // Terminal or clause punctuation before the colon: not a heading clause.
+      if Self.isHeadingBlocker(last) { return nil }
+      position = bytes.skipBlanks(from: token.upperBound, to: bytes.count)
+    }
+    return nil
   }
 
   /// Moves a break past tokens made only of closing quotes and brackets that follow it.

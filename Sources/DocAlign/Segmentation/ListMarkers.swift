@@ -34,6 +34,43 @@ enum ListMarkers {
     return candidate.value <= 30 && candidate.style != .letterDot
   }
 
+  /// The list marker a run opens with ("1.", "2)", "• 1.", "•"), if any.
+  static func leadingMarker(_ bytes: UTF8Bytes) -> Range<Int>? {
+    let start = bytes.skipBlanks(from: 0, to: bytes.count)
+    guard start < bytes.count, let candidate = marker(bytes, at: start, limit: bytes.count),
+      candidate.value <= 30, candidate.style != .letterDot
+    else { return nil }
+    return candidate.range
+  }
+
+  /// Numbered items glued to their text, "1.Helado, 2.Carne, 3.Arroz": a number of one or two
+  /// digits at a token start, a period and a letter, in a sequence 1, 2, 3 … of two or more.
+  /// Returns each number with its period.
+  static func gluedNumberedItems(_ bytes: UTF8Bytes, landmarks: RuleLandmarks) -> [Range<Int>] {
+    let buffer = bytes.bytes
+    func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    var chain: [Range<Int>] = []
+    var expected = 1
+    for p in landmarks.offsets where buffer[p] == 0x2E && p > 0 && isDigit(buffer[p - 1]) && p + 1 < bytes.count {
+      var start = p
+      while start > 0 && isDigit(buffer[start - 1]) { start -= 1 }
+      guard p - start <= 2, start == 0 || bytes.skipBlanksBackward(from: start, to: 0) < start else { continue }
+      let (next, _) = bytes.scalar(at: p + 1)
+      guard next.properties.isAlphabetic else { continue }
+      var value = 0
+      for i in start..<p { value = value * 10 + Int(buffer[i] - 0x30) }
+      if value == expected {
+        chain.append(start..<(p + 1))
+        expected += 1
+      } else if value == 1 {
+        if chain.count >= 2 { break }
+        chain = [start..<(p + 1)]
+        expected = 2
+      }
+    }
+    return chain.count >= 2 ? chain : []
+  }
+
   /// A cheap necessary condition for ``find(in:)`` to accept any marker: two bullets at token
   /// starts, or a token "1", "01" or "a" followed by "." or ")" — the first item of a numbered or
   /// lettered sequence, without which no sequence is accepted. Reads only the landmark bytes

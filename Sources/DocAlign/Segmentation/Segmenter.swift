@@ -323,7 +323,9 @@ public final class Segmenter {
     if ListMarkers.opensListItem(bytes, at: next.range.lowerBound, limit: next.range.upperBound) {
       return true
     }
-    guard isHeadingLike(previous.range, bytes: bytes),
+    // A heading-like line, or a short one ending in a colon that announces what follows
+    // ("التوصيات الرئيسية:" before a new sentence on the next line).
+    guard isHeadingLike(previous.range, bytes: bytes, allowingColon: true),
       previous.range.count * 10 < longestLine * 6
     else { return false }
     if isLowercase(nextFirst) { return false }
@@ -338,7 +340,7 @@ public final class Segmenter {
   }
 
   /// Short, one line, no terminal punctuation: a title, heading or date line.
-  func isHeadingLike(_ range: Range<Int>, bytes: UTF8Bytes) -> Bool {
+  func isHeadingLike(_ range: Range<Int>, bytes: UTF8Bytes, allowingColon: Bool = false) -> Bool {
     guard range.count > 0, range.count <= 400 else { return false }
     var scalars = 0
     var words = 1
@@ -364,7 +366,7 @@ public final class Segmenter {
         end = j
         continue
       }
-      return !BreakRules.isHeadingBlocker(s)
+      return !BreakRules.isHeadingBlocker(s) || allowingColon && (s == ":" || s == "：")
     }
     return false
   }

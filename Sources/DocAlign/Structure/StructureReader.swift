@@ -550,6 +550,13 @@ public final class StructureReader {
   /// name (organisations no table knows are matched against the full text's own speakers), or,
   /// for a person, by the spelling-tolerant match of ``PersonNames`` (any script).
   func resolve(_ item: Item, in context: MentionContext) -> (speaker: Int?, key: String?) {
+    if let known = context.cached(item) { return known }
+    let result = resolveOnce(item, in: context)
+    context.remember(item, result)
+    return result
+  }
+
+  private func resolveOnce(_ item: Item, in context: MentionContext) -> (speaker: Int?, key: String?) {
     let structure = context.structure
     let gazetteer = resources.gazetteer
     var key: String? = nil
@@ -568,6 +575,7 @@ public final class StructureReader {
         }
       }
       if key == nil, let person = context.person(named: latin) { return (person, nil) }
+      if key == nil, let organisation = context.organisation(translating: latin) { return (organisation, nil) }
     }
     return (nil, key)
   }

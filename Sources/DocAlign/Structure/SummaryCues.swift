@@ -6,7 +6,7 @@ import Foundation
 public struct SummaryCues: Sendable {
   /// What a cue row marks.
   enum Kind: String, CaseIterable, Sendable {
-    case title, pronoun, listOpen = "list-open", listClose = "list-close", filler, and, behalf, article
+    case title, pronoun, verb, listOpen = "list-open", listClose = "list-close", filler, and, behalf, article
   }
 
   /// Cues by kind and language, each as written (matching folds case only).

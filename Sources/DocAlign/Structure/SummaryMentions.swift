@@ -8,7 +8,29 @@ struct MentionContext {
   let summaryLanguages: [Language]
   /// Panellists' ids and the ASCII words of their names.
   let persons: [(id: Int, words: [String])]
+  /// Organisations no table knows: ids and the content words of their names.
+  let organisations: [(id: Int, words: [String])]
   let reader: StructureReader
+  /// Resolutions already made, by item (a list item is resolved several times while deciding
+  /// how to split it).
+  private let cache = ResolutionCache()
+
+  final class ResolutionCache {
+    var resolved: [String: (speaker: Int?, key: String?)] = [:]
+  }
+
+  /// A resolution made before for the same item, if any.
+  func cached(_ item: StructureReader.Item) -> (speaker: Int?, key: String?)? {
+    cache.resolved[Self.cacheKey(item)]
+  }
+
+  func remember(_ item: StructureReader.Item, _ result: (speaker: Int?, key: String?)) {
+    cache.resolved[Self.cacheKey(item)] = result
+  }
+
+  private static func cacheKey(_ item: StructureReader.Item) -> String {
+    (item.chinese ?? "") + "\u{1}" + (item.latin ?? "")
+  }
 
   init(structure: PageStructure, reader: StructureReader) {
     self.structure = structure
@@ -19,6 +41,8 @@ struct MentionContext {
     }
     summaryLanguages = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.ordinal < $1.key.ordinal }.map(\.key)
     persons = structure.speakers.filter { $0.role == .panellist }.map { ($0.id, PersonNames.words(reader.ascii($0.name))) }
+    organisations = structure.speakers.filter { $0.role == .organisation && $0.key.hasPrefix("name:") }
+      .map { ($0.id, NameCognates.contentWords(reader.ascii($0.name))) }
   }
 
   /// The languages whose cues apply to a sentence: its own, then the summary's.
@@ -42,15 +66,36 @@ struct MentionContext {
     return best?.id
   }
 
+  /// The organisation speaker no table knows whose name a translated name renders word by word
+  /// (``NameCognates``): two content words at least, and at least two thirds of the longer name's
+  /// content words, must have a cognate; exactly one speaker may fit best.
+  func organisation(translating name: String) -> Int? {
+    let words = NameCognates.contentWords(reader.ascii(name))
+    guard words.count >= 2 else { return nil }
+    var best: (id: Int, shared: Int)? = nil
+    var tied = false
+    for speaker in organisations {
+      let (shared, longer) = NameCognates.shared(words, speaker.words)
+      guard shared >= 2, Double(shared) * 3 >= Double(longer) * 2 else { continue }
+      if shared > (best?.shared ?? 0) {
+        best = (speaker.id, shared)
+        tied = false
+      } else if shared == best?.shared {
+        tied = true
+      }
+    }
+    return tied ? nil : best?.id
+  }
+
   /// The panellist a person's name (in any script and spelling) refers to, if exactly one fits
-  /// best.
-  func person(named name: String) -> Int? {
+  /// best. With `tolerant` (a name after a title), one given name may differ.
+  func person(named name: String, tolerant: Bool = false) -> Int? {
     let words = PersonNames.words(reader.ascii(name))
     guard !words.isEmpty else { return nil }
     var best: (id: Int, matched: Int, coverage: Double)? = nil
     var tied = false
     for person in persons {
-      guard let match = PersonNames.match(words, person.words) else { continue }
+      guard let match = PersonNames.match(words, person.words), tolerant || match.matched == words.count else { continue }
       if let current = best {
         if (match.matched, match.coverage) > (current.matched, current.coverage) {
           best = (person.id, match.matched, match.coverage)
@@ -69,12 +114,14 @@ struct MentionContext {
 extension StructureReader {
   /// A name in ASCII Latin, whatever its script ("Кейт Гилмор" → "Kejt Gilmor").
   func ascii(_ name: String) -> String {
-    latinizer?.transliterate(name) ?? name
+    if name.utf8.allSatisfy({ $0 < 0x80 }) { return name }
+    return latinizer?.transliterate(name) ?? name
   }
 
   /// Whether a sentence opens with a pronoun or a verb that refers back to the last speaker.
   func opensWithPronoun(_ sentence: String, languages: [Language]) -> Bool {
     resources.cues.prefix(.pronoun, of: Substring(sentence), languages: languages) != nil
+      || resources.cues.prefix(.verb, of: Substring(sentence), languages: languages) != nil
   }
 
   // MARK: - Words
@@ -125,13 +172,18 @@ extension StructureReader {
     let words = Self.wordRanges(body)
     guard !words.isEmpty else { return nil }
     var first = 0
-    var limit = 12
-    // After a pronoun or a verb that opens the sentence ("Elle a ajouté", "وأكدت البرازيل"), a
-    // subject can only follow at once.
-    if let pronoun = cues.prefix(.pronoun, of: body, languages: languages) {
-      let end = body.index(body.startIndex, offsetBy: pronoun)
+    // Russian and Spanish editors often name the role first: "Заместитель директора … ЮНИСЕФ
+    // г-н Андрес Франко отметил", "La Relatora Especial sobre …, Sra. Maud de Boer-Buquicchio,".
+    // (English summaries name the speaker first: the first dozen words are searched, as before.)
+    var limit = languages.first == .english ? 12 : 25
+    // A pronoun opening the sentence ("Elle a ajouté", "Она"): the sentence is about the last
+    // speaker, whoever else it names. After a verb opening it ("وأكدت البرازيل", "وقال رئيس
+    // المجلس، السيد …"), the subject follows within a few words.
+    if cues.prefix(.pronoun, of: body, languages: languages) != nil { return nil }
+    if let verb = cues.prefix(.verb, of: body, languages: languages) {
+      let end = body.index(body.startIndex, offsetBy: verb)
       first = words.firstIndex { $0.lowerBound >= end } ?? words.count
-      limit = 2
+      limit = 6
     }
     let window = first..<min(words.count, first + limit)
     guard !window.isEmpty else { return nil }
@@ -160,7 +212,7 @@ extension StructureReader {
       for count in stride(from: name.count, through: 1, by: -1) {
         let text = String(body[words[nameStart].lowerBound..<name[count - 1]])
         let cleaned = Self.core(Substring(text))
-        if let person = context.person(named: cleaned) {
+        if let person = context.person(named: cleaned, tolerant: true) {
           return (String(body[words[k].lowerBound..<name[count - 1]]).trimmingCharacters(in: Self.closingPunctuation), person, nil)
         }
       }
@@ -168,7 +220,9 @@ extension StructureReader {
         return (String(body[words[k].lowerBound..<last]).trimmingCharacters(in: Self.closingPunctuation), nil, nil)
       }
     }
-    guard hasFullText else { return nil }
+    // In English the opening clause names the speaker (above); in a caseless script any words
+    // could be taken for a name.
+    guard hasFullText, languages.first != .english, languages.first?.isCased == true else { return nil }
     // A person's name among the first words ("Заместитель Верховного комиссара Кейт Гилмор
     // напомнила …"): two or three name words that all match one panellist.
     for k in window {
@@ -222,11 +276,24 @@ extension StructureReader {
     let cues = resources.cues
     var body = Substring(sentence)
     while let last = body.last, ". ".contains(last) || last.isWhitespace { body = body.dropLast() }
-    let opens = cues.occurrences(.listOpen, in: body, languages: languages)
-    let closes = cues.occurrences(.listClose, in: body, languages: languages)
+    var opens = cues.occurrences(.listOpen, in: body, languages: languages)
+    var closes = cues.occurrences(.listClose, in: body, languages: languages)
+    // "También intervinieron …" opens a list at the start of a sentence; "… también
+    // intervinieron" closes it elsewhere.
+    opens.removeAll { open in open.lowerBound != body.startIndex && closes.contains { $0.overlaps(open) } }
+    closes.removeAll { close in opens.contains { $0.overlaps(close) } }
     if opens.isEmpty && closes.isEmpty {
       var region = body
       if let colon = Self.lastTopLevel(of: ":：", in: body) { region = body[body.index(after: colon)...] }
+      // Most sentences with commas are not lists: a cheap look first (three parts, half of them
+      // a table name or a speaker's very words).
+      let parts = Self.splitTopLevel(region, at: ",،")
+      guard parts.count >= 3 else { return nil }
+      let quick = parts.filter { part in
+        let text = clean(String(part), languages: languages)
+        return resources.gazetteer.key(for: text) != nil || context.speaker(withWordsOf: text) != nil
+      }.count
+      guard quick * 2 + 2 >= parts.count else { return nil }
       let items = splitItems(region, languages: languages, context: context)
       guard items.count >= 3 else { return nil }
       let resolved = items.filter { resolvesToName($0, context: context) }.count
@@ -242,6 +309,9 @@ extension StructureReader {
         let next = k + 1 < boundaries.count ? boundaries[k + 1].0.lowerBound : body.endIndex
         var region = body[range.upperBound..<max(range.upperBound, next)]
         if let colon = Self.firstTopLevel(of: ":：", in: region) {
+          // "Intervinieron en el debate la Unión Europea y los siguientes países: …": known names
+          // before the colon count too.
+          items += knownNames(in: stripFillers(region[..<colon], languages: languages), languages: languages, context: context)
           region = region[region.index(after: colon)...]
         } else {
           region = stripFillers(region, languages: languages)
@@ -251,14 +321,24 @@ extension StructureReader {
       } else {
         var region = body[cursor..<max(cursor, range.lowerBound)]
         if let colon = Self.lastTopLevel(of: ":：", in: region) { region = region[region.index(after: colon)...] }
+        region = stripFillers(region, languages: languages)
         let found = splitItems(region, languages: languages, context: context)
         items += found
         closeItems += found
         cursor = range.upperBound
       }
     }
+    // "… sont également intervenus, ainsi que les organisations suivantes : A, B et C."
+    if let last = boundaries.last, !last.1, let colon = Self.firstTopLevel(of: ":：", in: body[cursor...]) {
+      items += splitItems(body[body.index(after: colon)...], languages: languages, context: context)
+    }
     guard !items.isEmpty else { return nil }
     let announced = !opens.isEmpty || body.contains(":")
+    // "وتحدث السيد …، كبير …، عن …": a verb of speaking before a name and clauses is a sentence
+    // about that speaker. Without a colon or a closing cue, half the items must be known names.
+    if closes.isEmpty && !body.contains(":") {
+      guard items.count >= 2, items.filter({ resolvesToName($0, context: context) }).count * 2 >= items.count else { return nil }
+    }
     if !announced {
       // "The Organization of Islamic Cooperation also spoke": every name must be known.
       guard closeItems.allSatisfy({ resolvesToName($0, context: context) }) else { return nil }
@@ -270,6 +350,18 @@ extension StructureReader {
       guard nameLike * 2 >= items.count else { return nil }
     }
     return items
+  }
+
+  /// The parts of a phrase that resolve to a name, split at conjunctions ("la Unión Europea y los
+  /// siguientes países" → "Unión Europea").
+  private func knownNames(in phrase: Substring, languages: [Language], context: MentionContext) -> [Item] {
+    var parts = [String(phrase)]
+    for conjunction in resources.cues.values(.and, languages) {
+      let separator = conjunction == "و" ? " و" : " \(conjunction) "
+      parts = parts.flatMap { $0.components(separatedBy: separator) }
+    }
+    return parts.map { clean($0, languages: languages) }.filter { !$0.isEmpty }.map { Item(text: $0, chinese: nil, latin: $0) }
+      .filter { resolvesToName($0, context: context) }
   }
 
   /// Whether an item names a country, group or organisation of the tables, or a full-text speaker.
@@ -333,7 +425,7 @@ extension StructureReader {
   }
 
   /// The names of a list region.
-  private func splitItems(_ region: Substring, languages: [Language], context: MentionContext) -> [Item] {
+  func splitItems(_ region: Substring, languages: [Language], context: MentionContext) -> [Item] {
     let cues = resources.cues
     var pieces: [Substring]
     if Self.firstTopLevel(of: ";؛", in: region) != nil {
@@ -350,7 +442,11 @@ extension StructureReader {
         piece = piece.dropFirst(conjunction).drop { $0.isWhitespace }
       }
       // Brackets: dropped from the name; a speaker named "on behalf of" inside them is listed.
+      // Brackets: "on behalf of" brackets are dropped (a speaker named in them is listed too);
+      // others stay in the text as written ("Venezuela (República Bolivariana de)") and are
+      // dropped only to resolve the name.
       var name = ""
+      var bare = ""
       var joint: [String] = []
       var depth = 0
       var bracket = ""
@@ -361,31 +457,39 @@ extension StructureReader {
         } else if c == ")" || c == "）" {
           depth = max(0, depth - 1)
           if depth == 0 {
-            if let partner = behalfPartner(Substring(bracket), languages: languages) { joint.append(partner) }
+            if let partner = behalfPartner(Substring(bracket), languages: languages) {
+              joint.append(partner)
+            } else {
+              name += "(" + bracket + ")"
+            }
             continue
           }
         }
-        if depth > 0 { bracket.append(c) } else { name.append(c) }
+        if depth > 0 { bracket.append(c) } else { name.append(c); bare.append(c) }
       }
-      var text = Substring(name.split(separator: " ").joined(separator: " "))
-      if let title = cues.prefix(.title, of: text, languages: languages) { text = text.dropFirst(title).drop { $0.isWhitespace } }
-      if let article = cues.prefix(.article, of: text, languages: languages) {
-        let rest = text.dropFirst(article).drop { $0.isWhitespace }
-        if rest.first?.isUppercase == true { text = rest }
+      // Arabic joins "and" to every item after the first: "المكسيك، والسويد، وكينيا".
+      if index > 0, let first = name.first, first == "و", let second = name.dropFirst().first,
+        second.unicodeScalars.first.map({ (0x0621...0x064A).contains($0.value) }) == true
+      {
+        name.removeFirst()
+        bare.removeFirst()
       }
-      guard !text.isEmpty else { continue }
-      let whole = Item(text: String(text), chinese: nil, latin: String(text))
+      let text = clean(name, languages: languages)
+      let bareText = clean(bare, languages: languages)
+      guard !text.isEmpty, !bareText.isEmpty else { continue }
+      var whole = Item(text: text, chinese: nil, latin: text)
+      if text != bareText && !resolvesToName(whole, context: context) { whole.latin = bareText }
       var found = [whole]
       if !resolvesExactly(whole, context: context) {
         // Arabic joins "and" to the word: "وتونس".
-        if text.hasPrefix("و"), text.count > 2 {
+        if bareText.hasPrefix("و"), bareText.count > 2 {
           let rest = String(text.dropFirst())
-          let item = Item(text: rest, chinese: nil, latin: rest)
+          let item = Item(text: rest, chinese: nil, latin: String(bareText.dropFirst()))
           if resolvesToName(item, context: context) { found = [item] }
         }
         // "Colombie et République de Corée": two names joined by a conjunction.
         if found.count == 1 && found[0].text == whole.text,
-          let split = splitAtConjunction(text, isLast: index == pieces.count - 1 && !resolvesToName(whole, context: context), languages: languages, context: context)
+          let split = splitAtConjunction(Substring(bareText), isLast: index == pieces.count - 1 && !resolvesToName(whole, context: context), languages: languages, context: context)
         {
           found = split
         }
@@ -399,9 +503,23 @@ extension StructureReader {
     return items
   }
 
+  /// A list item without its title, article and extra spaces: "la República de Corea" →
+  /// "República de Corea", "M. Ernie Allen" → "Ernie Allen".
+  func clean(_ raw: String, languages: [Language]) -> String {
+    let cues = resources.cues
+    var text = Substring(raw.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }).joined(separator: " "))
+    while let last = text.last, last == "." || last == " " { text = text.dropLast() }
+    if let title = cues.prefix(.title, of: text, languages: languages) { text = text.dropFirst(title).drop { $0.isWhitespace } }
+    if let article = cues.prefix(.article, of: text, languages: languages) {
+      let rest = text.dropFirst(article).drop { $0.isWhitespace }
+      if rest.first.map({ $0.isUppercase || !$0.isLowercase && $0.isLetter }) == true { text = rest }
+    }
+    return String(text)
+  }
+
   /// "Colombie et République de Corée" → the two names, when both resolve, or when it is the
   /// last item of a list and the second part is capitalised.
-  private func splitAtConjunction(_ text: Substring, isLast: Bool, languages: [Language], context: MentionContext) -> [Item]? {
+  func splitAtConjunction(_ text: Substring, isLast: Bool, languages: [Language], context: MentionContext) -> [Item]? {
     for conjunction in resources.cues.values(.and, languages) {
       let separator = " \(conjunction) "
       guard let range = text.range(of: separator, options: [.backwards, .caseInsensitive]) else {
@@ -413,8 +531,8 @@ extension StructureReader {
         }
         continue
       }
-      let left = String(text[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
-      let right = String(text[range.upperBound...]).trimmingCharacters(in: .whitespaces)
+      let left = clean(String(text[..<range.lowerBound]), languages: languages)
+      let right = clean(String(text[range.upperBound...]), languages: languages)
       guard !left.isEmpty, !right.isEmpty else { continue }
       let items = [Item(text: left, chinese: nil, latin: left), Item(text: right, chinese: nil, latin: right)]
       if items.allSatisfy({ resolvesToName($0, context: context) }) { return items }

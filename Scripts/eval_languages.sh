@@ -52,11 +52,12 @@ echo
 echo "| pair | all | no stemmer | no dictionary | no cognates | none (length + identical tokens) |"
 echo "|---|---|---|---|---|---|"
 for gold in "$data"/parallel/*.align; do
-  lang=$(basename "$gold" .align)
-  row="| $lang↔en |"
+  pair=$(basename "$gold" .align)  # fr, or fr-noisy (deletions, insertions, a cut end)
+  lang=${pair%%-*}
+  row="| $pair ↔ en |"
   for setting in $settings; do
-    "$DOCALIGN" align --presegmented "$data/parallel/$lang.$lang" "$data/parallel/$lang.en" --format links --bridges="$setting" -o "$out/$lang.$setting.align"
-    figures=$("$DOCALIGN" evaluate --links "$gold" "$out/$lang.$setting.align" --json)
+    "$DOCALIGN" align --presegmented "$data/parallel/$pair.$lang" "$data/parallel/$pair.en" --format links --bridges="$setting" -o "$out/$pair.$setting.align"
+    figures=$("$DOCALIGN" evaluate --links "$gold" "$out/$pair.$setting.align" --json)
     row="$row $(field "$figures" f1_strict) / $(field "$figures" f1_lax) |"
   done
   echo "$row"

@@ -161,12 +161,11 @@ import Testing
       alignment: try AlignmentTests.jsonl(result.bitext, locales: (result.sourceLocale, result.targetLocale)))
   }
 
-  /// Issue 13's targets: link F1 ≥ 0.85 for French and Spanish, ≥ 0.75 for Russian (Arabic is
-  /// held to what it reaches today, 0.72: below the 0.75 target, see the README); null accuracy
-  /// ≥ 0.9; and the bridges far above identical tokens alone.
+  /// Issue 13's targets: link F1 ≥ 0.85 for French and Spanish, ≥ 0.75 for Russian and Arabic;
+  /// null accuracy ≥ 0.9; and the bridges well above identical tokens alone.
   @Test(arguments: [
     ("hrc-morning.fr", 0.85), ("hrc-afternoon.fr", 0.85), ("hrc-morning.es", 0.85), ("hrc-afternoon.es", 0.85),
-    ("hrc-morning.ru", 0.75), ("hrc-afternoon.ru", 0.70), ("hrc-afternoon.ar", 0.70),
+    ("hrc-morning.ru", 0.75), ("hrc-afternoon.ru", 0.75), ("hrc-morning.ar", 0.75), ("hrc-afternoon.ar", 0.75),
   ])
   func languagePagesMeetTheirTargets(page: String, minimumF1: Double) throws {
     let figures = try Self.evaluate(page, bridges: .all)
@@ -178,22 +177,27 @@ import Testing
     #expect(figures.linkF1 >= plain.linkF1 + 0.08)
   }
 
-  @Test(arguments: ["fr", "es", "ru", "ar"])
-  func parallelPairsAlignWithTheBridges(language: String) throws {
+  /// Parallel mode on the hand-made pairs and their noisy variants (deletions, insertions, a cut
+  /// end): the bridges do at least as well as length + identical tokens, and better on the noisy
+  /// pairs, where length alone goes astray.
+  @Test(arguments: ["fr", "es", "ru", "ar", "fr-noisy", "es-noisy", "ru-noisy", "ar-noisy"])
+  func parallelPairsAlignWithTheBridges(pair: String) throws {
     let folder = Self.languages.appendingPathComponent("parallel")
+    let language = String(pair.prefix(2))
     func f1(_ bridges: LexicalBridges) throws -> LinkEvaluation {
       var job = AlignmentJob(
-        id: language, source: .file(folder.appendingPathComponent("\(language).\(language)").path),
-        target: .file(folder.appendingPathComponent("\(language).en").path), presegmented: true)
+        id: pair, source: .file(folder.appendingPathComponent("\(pair).\(language)").path),
+        target: .file(folder.appendingPathComponent("\(pair).en").path), presegmented: true)
       job.bridges = bridges
       let result = try JobRunner(resources: ResourceSet(directory: try Fixtures.resources())).run(job)
       let test = result.bitext.units.map { (source: $0.source, target: $0.target) }
       let gold = try LinkEvaluation.beads(
-        parsing: String(contentsOf: folder.appendingPathComponent("\(language).align"), encoding: .utf8), name: language)
+        parsing: String(contentsOf: folder.appendingPathComponent("\(pair).align"), encoding: .utf8), name: pair)
       return LinkEvaluation([(gold: gold, test: test)])
     }
     let all = try f1(.all), plain = try f1([])
-    #expect(all.strictF1 >= 0.95)
+    #expect(all.strictF1 >= (pair.hasSuffix("noisy") ? 0.88 : 0.95))
     #expect(all.laxF1 >= plain.laxF1)
+    if pair.hasSuffix("noisy") { #expect(all.laxF1 > plain.laxF1) }
   }
 }

@@ -73,6 +73,25 @@ import Testing
     for (sentence, _) in lists { #expect(s.summarySpeakers[sentence] == nil) }
   }
 
+  @Test func listCuesAndColonsInOtherShapes() throws {
+    let s = try Self.page(.spanish)
+    let reader = try StructureTests.reader()
+    let context = MentionContext(structure: s, reader: reader)
+    func items(_ sentence: String, _ language: Language) -> [String]? {
+      reader.generalListItems(sentence, languages: [language], context: context)?.map(\.text)
+    }
+    // Known names before the colon count; the words around them do not.
+    #expect(items("Intervinieron en el debate la Unión Europea y los siguientes países: México, Suecia y Kenya.", .spanish)
+      == ["Unión Europea", "México", "Suecia", "Kenya"])
+    #expect(items("وتكلم في النقاش ممثلو الاتحاد الأوروبي والدول التالية: المكسيك، والسويد، وكينيا.", .arabic)
+      == ["الاتحاد الأوروبي", "المكسيك", "السويد", "كينيا"])
+    // A closing cue, then more names after a colon.
+    #expect(items("Le Mexique est également intervenu, ainsi que les organisations suivantes : Green Horizon Youth Network et Lumen Child Rights Coalition.", .french)
+      == ["Mexique", "Green Horizon Youth Network", "Lumen Child Rights Coalition"])
+    // A verb of speaking before one person and clauses is not a list.
+    #expect(items("وتحدث السيد أندرس هويدال، مدير المعهد، عن مشروع صحفي.", .arabic) == nil)
+  }
+
   @Test func sentenceWithCommasIsNotAList() throws {
     let s = try Self.page(.french)
     let sentence = try #require(s.summary.sentences.first { s.summary.text(of: $0).hasPrefix("Les délégations ont évoqué") })

@@ -189,3 +189,20 @@ enum NameCognates {
     return (count, max(mention.count, name.count))
   }
 }
+
+/// ICU's `Any-Latin; Latin-ASCII` for names, opened on the first name that is not ASCII (opening
+/// it compiles many rules). One per thread, like the reader that owns it.
+final class NameLatinizer {
+  private var transliterator: ICUTransliterator?
+  private var couldNotOpen = false
+
+  /// The name in ASCII Latin; unchanged when ASCII already, or when ICU lacks the transform.
+  func ascii(_ name: String) -> String {
+    if name.utf8.allSatisfy({ $0 < 0x80 }) { return name }
+    if transliterator == nil && !couldNotOpen {
+      transliterator = try? ICUTransliterator(identifier: "Any-Latin; Latin-ASCII")
+      couldNotOpen = transliterator == nil
+    }
+    return transliterator?.transliterate(name) ?? name
+  }
+}

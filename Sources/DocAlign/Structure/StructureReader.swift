@@ -6,18 +6,18 @@ import Foundation
 /// names, resolved to the full text's speakers across languages.
 ///
 /// Owns ICU transliterators (Traditional → Simplified Chinese, opened only for a text with
-/// Traditional characters; any script → ASCII Latin for person names): use one reader per thread.
+/// Traditional characters; any script → ASCII Latin for person names, opened only for a name
+/// that is not ASCII): use one reader per thread.
 public final class StructureReader {
   /// The data in use.
   public let resources: StructureResources
   private let simplifier = ChineseSimplifier()
   /// Any script to ASCII Latin ("Кейт Гилмор" → "Kejt Gilmor", "Høydal" → "Hoydal").
-  let latinizer: ICUTransliterator?
+  let latinizer = NameLatinizer()
 
   /// A reader over the given data.
   public init(resources: StructureResources) {
     self.resources = resources
-    latinizer = try? ICUTransliterator(identifier: "Any-Latin; Latin-ASCII")
   }
 
   /// Reads one page that holds a summary followed by the full text.

@@ -114,8 +114,7 @@ struct MentionContext {
 extension StructureReader {
   /// A name in ASCII Latin, whatever its script ("Кейт Гилмор" → "Kejt Gilmor").
   func ascii(_ name: String) -> String {
-    if name.utf8.allSatisfy({ $0 < 0x80 }) { return name }
-    return latinizer?.transliterate(name) ?? name
+    latinizer.ascii(name)
   }
 
   /// Whether a sentence opens with a pronoun or a verb that refers back to the last speaker.
@@ -352,16 +351,27 @@ extension StructureReader {
     return items
   }
 
-  /// The parts of a phrase that resolve to a name, split at conjunctions ("la Unión Europea y los
-  /// siguientes países" → "Unión Europea").
-  private func knownNames(in phrase: Substring, languages: [Language], context: MentionContext) -> [Item] {
-    var parts = [String(phrase)]
-    for conjunction in resources.cues.values(.and, languages) {
-      let separator = conjunction == "و" ? " و" : " \(conjunction) "
-      parts = parts.flatMap { $0.components(separatedBy: separator) }
+  /// The known names in a phrase before a list's colon ("en el debate la Unión Europea y los
+  /// siguientes países", "في النقاش ممثلو الاتحاد الأوروبي والدول التالية"): at each word, the
+  /// longest table name opening there (an Arabic "و" glued to the word dropped), kept when it
+  /// resolves.
+  func knownNames(in phrase: Substring, languages: [Language], context: MentionContext) -> [Item] {
+    var items: [Item] = []
+    var skipUntil = phrase.startIndex
+    for word in Self.wordRanges(phrase) where word.lowerBound >= skipUntil {
+      var start = phrase[word.lowerBound...]
+      start = start.drop { Self.openingPunctuation.contains($0.unicodeScalars.first ?? " ") }
+      var found = resources.gazetteer.longestName(opening: start)
+      if found == nil, start.first == "و" { start = start.dropFirst(); found = resources.gazetteer.longestName(opening: start) }
+      guard let known = found else { continue }
+      let text = String(start.prefix(known.length))
+      let item = Item(text: text, chinese: nil, latin: text)
+      if resolvesToName(item, context: context) {
+        items.append(item)
+        skipUntil = start.index(start.startIndex, offsetBy: known.length)
+      }
     }
-    return parts.map { clean($0, languages: languages) }.filter { !$0.isEmpty }.map { Item(text: $0, chinese: nil, latin: $0) }
-      .filter { resolvesToName($0, context: context) }
+    return items
   }
 
   /// Whether an item names a country, group or organisation of the tables, or a full-text speaker.

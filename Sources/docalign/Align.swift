@@ -8,7 +8,9 @@ struct Align: ParsableCommand {
     discussion: """
       PAGE holds a summary followed by the full text; or give SUMMARY and FULLTEXT as two files. \
       Every summary sentence appears in exactly one JSONL/TSV unit, aligned or not; TMX holds the \
-      aligned units only.
+      aligned units only. Two pages of one meeting in two languages (release mode): the summaries \
+      are aligned as translations, each with its full text, the full text confirming or demoting \
+      the pairs.
       """
   )
 
@@ -24,8 +26,14 @@ struct Align: ParsableCommand {
   @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
   var output: String = "-"
 
-  @Option(help: "auto, summary or parallel. auto: summary mode for a page, or for two files of which the first condenses the second; parallel mode otherwise.")
+  @Option(help: "auto, summary, parallel or release. auto: release mode for two pages whose summaries are in different languages; summary mode for a page, or for two files of which the first condenses the second; parallel mode otherwise.")
   var mode: AlignmentMode = .auto
+
+  @Flag(help: "Release mode, TSV and TMX: add the summary-to-full-text (condensation) links to the translation units.")
+  var includeCondensations = false
+
+  @Flag(help: "Release mode: do not use the full text as a pivot (for comparison).")
+  var noPivot = false
 
   @Option(help: "Language of the source (summary) side, overriding detection.")
   var sourceLang: LanguageChoice = .auto
@@ -71,7 +79,24 @@ struct Align: ParsableCommand {
         targetLanguage: targetLang.language, sourceLocale: sourceLocale, targetLocale: targetLocale,
         presegmented: presegmented)
       job.bridges = bridges
+      job.usePivot = !noPivot
       let result = try JobRunner(resources: ResourceSet(directory: resources.locate())).run(job)
+      if let release = result.release {
+        var options = result.releaseWriterOptions
+        options.header = header
+        options.minScore = minScore
+        options.includeCondensations = includeCondensations
+        if format == .tmx && !result.canWriteTMX {
+          throw DocAlignError.invalidRequest(
+            "\(file): a TMX file needs two different languages, but both summaries are \(options.sourceLocale); "
+              + "use --format jsonl or tsv, or set --source-locale/--target-locale")
+        }
+        if format == .links { throw DocAlignError.invalidRequest("release mode writes jsonl, tsv or tmx, not links") }
+        let sink = try OutputSink(path: output)
+        try ReleaseWriter(format: format, options: options).write(release, to: sink)
+        try sink.finish()
+        return
+      }
       if format == .links && result.mode != .parallel {
         throw DocAlignError.invalidRequest(
           "\(file): --format links writes parallel-mode beads; this job ran in summary mode (use jsonl, tsv or tmx, or --mode parallel)")

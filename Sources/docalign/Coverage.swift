@@ -6,7 +6,9 @@ struct Coverage: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Report who and what a summary covers of its full text.",
     discussion: """
-      PAGE holds a summary followed by the full text; or give SUMMARY and FULLTEXT as two files. \
+      PAGE holds a summary followed by the full text; or give SUMMARY and FULLTEXT as two files; \
+      or two pages of one release (summaries in different languages): both summaries' coverage \
+      side by side (text or json; --fail-under applies to the lower of the two). \
       Lists each full-text speaker (covered, named only, not mentioned), each section's share of \
       linked sentences, the summary sentences with no support in the full text, and the summary \
       mentions that resolve to nobody. The text format is coloured on a terminal unless NO_COLOR \
@@ -46,11 +48,30 @@ struct Coverage: ParsableCommand {
       if let failUnder, !(failUnder.isFinite && failUnder >= 0) {
         throw DocAlignError.invalidRequest("--fail-under takes a percentage of 0 or more, not \(failUnder)")
       }
-      let job = AlignmentJob(
+      let runner = JobRunner(resources: try ResourceSet(directory: resources.locate()))
+      var job = AlignmentJob(
         id: URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent, source: .file(file),
         target: secondFile.map(JobInput.file), mode: .summary, sourceLanguage: sourceLang.language,
         targetLanguage: targetLang.language)
-      let result = try JobRunner(resources: ResourceSet(directory: resources.locate())).run(job)
+      // Two pages of one release: both summaries side by side.
+      if let secondFile, file != "-", secondFile != "-" {
+        let segmenter = try runner.segmenter()
+        let first = try segmenter.segment(SourceText(contentsOf: file), language: nil)
+        let second = try segmenter.segment(SourceText(contentsOf: secondFile), language: nil)
+        if ReleaseAligner.isRelease(first, second, with: try runner.structureReader()) { job.mode = .release }
+      }
+      let result = try runner.run(job)
+      if let release = result.release {
+        let pages = ReleaseCoverageWriter.pages(release, files: (file, secondFile ?? ""))
+        var options = CoverageWriter.Options()
+        options.colour = format == .text && output == "-" && Self.standardOutputWantsColour()
+        let text = try ReleaseCoverageWriter(format: format, options: options).render(pages)
+        let sink = try OutputSink(path: output)
+        try sink.write(text)
+        try sink.finish()
+        coverage = pages.compactMap { $0.report?.totals.speakerCoveragePercent }.min()
+        return
+      }
       guard let report = result.coverageReport else {
         throw DocAlignError.invalidRequest("\(file): a coverage report needs a summary and its full text")
       }

@@ -169,7 +169,16 @@ public struct BatchRunner: Sendable {
         continue
       }
       let name = "jobs/\(id).\(format.rawValue)"
-      try writeAtomically(to: layout.path(name)) { try AlignmentWriter(format: format, options: writerOptions).write(result.bitext, to: $0) }
+      try writeAtomically(to: layout.path(name)) { sink in
+        if let release = result.release {
+          // Release mode: relations, files and pivot flags (the corpus takes its translation units).
+          var releaseOptions = result.releaseWriterOptions
+          releaseOptions.minScore = options.minScore
+          try ReleaseWriter(format: format, options: releaseOptions).write(release, to: sink)
+        } else {
+          try AlignmentWriter(format: format, options: writerOptions).write(result.bitext, to: sink)
+        }
+      }
       record.outputs.append(name)
     }
     if options.coverage {

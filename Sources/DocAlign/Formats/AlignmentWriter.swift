@@ -115,7 +115,7 @@ public struct AlignmentWriter: OutputWriter {
     }
   }
 
-  private static func appendSpans(_ indices: [Int], _ document: Document, to out: inout [UInt8]) {
+  static func appendSpans(_ indices: [Int], _ document: Document, to out: inout [UInt8]) {
     out.append(0x5B)
     for (k, index) in indices.enumerated() {
       let sentence = document.sentences[index]
@@ -128,7 +128,7 @@ public struct AlignmentWriter: OutputWriter {
     out.append(0x5D)
   }
 
-  private static func appendOptional(_ text: String?, to out: inout [UInt8]) {
+  static func appendOptional(_ text: String?, to out: inout [UInt8]) {
     if let text { JSONText.appendString(text, to: &out) } else { out.append(contentsOf: Array("null".utf8)) }
   }
 

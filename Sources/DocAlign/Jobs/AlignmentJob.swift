@@ -9,6 +9,11 @@ public enum AlignmentMode: String, Sendable, Hashable, Codable, CaseIterable {
   case summary
   /// Two translations of one text, aligned monotonically with omissions.
   case parallel
+  /// The two language versions of one meeting (two pages, each a summary + the same full text,
+  /// or a summary only): the summaries aligned as translations, each with its full text, the
+  /// full text as a pivot (``ReleaseAligner``). Auto mode chooses it for two pages whose
+  /// summaries are in different languages.
+  case release
 }
 
 /// Where a job's text comes from.
@@ -62,6 +67,8 @@ public struct AlignmentJob: Sendable, Hashable {
   /// The lexical bridges used for French, Spanish, Russian and Arabic text (all by default;
   /// see ``LexicalBridges``).
   public var bridges: LexicalBridges = .all
+  /// Release mode: use the full text as a pivot to confirm or demote translation pairs.
+  public var usePivot = true
 
   /// A job; everything but the inputs defaults to detection.
   public init(
@@ -111,9 +118,25 @@ public struct JobResult: Sendable {
     return options
   }
 
-  /// The coverage report of a summary-mode result (nil in parallel mode).
+  /// Release mode: the whole release alignment (``bitext`` is then its translation units,
+  /// ``structure`` page A's structure, the languages and locales the two summaries').
+  public internal(set) var release: ReleaseAligner.Alignment? = nil
+
+  /// Release mode: writer options for this result (locales, file names).
+  public var releaseWriterOptions: ReleaseWriter.Options {
+    var options = ReleaseWriter.Options(
+      sourceLocale: sourceLocale, targetLocale: targetLocale, sourceFile: job.source.name,
+      targetFile: job.target?.name ?? "")
+    options.sourceFullTextLocale = release?.pageA.fullTextLanguage?.defaultLocale
+    options.targetFullTextLocale = release?.pageB.fullTextLanguage?.defaultLocale
+    return options
+  }
+
+  /// The coverage report of a summary-mode result (nil in parallel mode); in release mode,
+  /// page A's (nil when it has no full text).
   public var coverageReport: CoverageReport? {
-    structure.map {
+    if let release { return ReleaseAligner.coverageReport(of: release.pageA) }
+    return structure.map {
       CoverageReport(structure: $0, bitext: bitext, summaryLanguage: sourceLanguage, fullTextLanguage: targetLanguage)
     }
   }

@@ -52,15 +52,29 @@ public final class JobRunner {
     if job.mode == .parallel && job.target == nil {
       throw DocAlignError.invalidRequest("\(job.source.name): parallel mode needs two files: SOURCE and TARGET")
     }
-    let first = try document(job.source, language: job.sourceLanguage, presegmented: job.presegmented)
-    let second = try job.target.map { try document($0, language: job.targetLanguage, presegmented: job.presegmented) }
+    if job.mode == .release && (job.target == nil || job.presegmented) {
+      throw DocAlignError.invalidRequest(
+        "\(job.source.name): release mode needs two pages, PAGE_A and PAGE_B (not pre-segmented)")
+    }
+    // Release pages mix languages (a Chinese summary, an English full text): imposed languages
+    // name the summaries, and the pages are segmented with detection.
+    let release = job.mode == .release
+    let first = try document(job.source, language: release ? nil : job.sourceLanguage, presegmented: job.presegmented)
+    let second = try job.target.map {
+      try document($0, language: release ? nil : job.targetLanguage, presegmented: job.presegmented)
+    }
     guard let second else { return try summaryResult(job, structure: structureReader().read(page: first)) }
 
     switch job.mode {
+    case .release: return try releaseResult(job, first, second)
     case .parallel: return try parallelResult(job, first, second)
     case .summary: return try summaryResult(job, structure: structureReader().read(summary: first, fullText: second))
     case .auto:
       if job.presegmented { return try parallelResult(job, first, second) }
+      // Release mode for two pages whose summaries are in different languages.
+      if ReleaseAligner.isRelease(first, second, with: try structureReader()) {
+        return try releaseResult(job, first, second)
+      }
       // Summary mode only when the first file condenses the second: clearly shorter, and the
       // second has speaker turns for the summary to point to.
       let firstLength = first.sentences.reduce(0) { $0 + $1.end - $1.start }
@@ -100,6 +114,28 @@ public final class JobRunner {
       lexicon: try resources.lexicon(source: sourceLanguage, target: targetLanguage), english: try resources.english(),
       configuration: configuration)
     return result(job, .parallel, nil, aligner.align(source: first, target: second), sourceLanguage, targetLanguage)
+  }
+
+  private func releaseResult(_ job: AlignmentJob, _ first: Document, _ second: Document) throws -> JobResult {
+    for page in [first, second] where page.sentences.isEmpty {
+      throw DocAlignError.unsupportedInput(path: page.source.name, reason: "the page holds no sentence to align")
+    }
+    let reader = try structureReader()
+    let a = ReleaseAligner.readPage(first, with: reader), b = ReleaseAligner.readPage(second, with: reader)
+    let sourceLanguage = job.sourceLanguage ?? a.summary.dominantLanguage(in: a.summarySentences)
+    let targetLanguage = job.targetLanguage ?? b.summary.dominantLanguage(in: b.summarySentences)
+    var configuration = ReleaseAligner.Configuration()
+    configuration.usePivot = job.usePivot
+    let aligner = ReleaseAligner(
+      lexicon: try resources.lexicon(source: sourceLanguage, target: targetLanguage), english: try resources.english(),
+      structure: try resources.structure(), configuration: configuration)
+    let lexicon = { (source: Language, target: Language) in try self.resources.lexicon(source: source, target: target) }
+    let alignment = aligner.align(
+      try aligner.page(a, summaryLanguage: sourceLanguage, lexicon: lexicon),
+      try aligner.page(b, summaryLanguage: targetLanguage, lexicon: lexicon))
+    var out = result(job, .release, a, alignment.translationBitext, sourceLanguage, targetLanguage)
+    out.release = alignment
+    return out
   }
 
   private func result(

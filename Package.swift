@@ -28,6 +28,8 @@ let package = Package(
       path: "Sources/CICU",
       linkerSettings: [
         .linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata"),
+        // Snowball stemmers (Debian libstemmer-dev; no pkg-config file).
+        .linkedLibrary("stemmer"),
       ]
     ),
     .target(

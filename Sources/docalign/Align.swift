@@ -64,6 +64,9 @@ struct Align: ParsableCommand {
 
   @OptionGroup var resources: ResourceOptions
 
+  @Option(help: "Lexical bridges for French, Spanish, Russian and Arabic: all (default), none, a comma list of stemmer, dictionary, cognates, learned, or all but some (--bridges=-cognates).")
+  var bridges: LexicalBridges = .all
+
   @Flag(help: "Each input line is one sentence (line k is sentence k), as parallel test sets are given; parallel mode, two files.")
   var presegmented = false
 
@@ -81,6 +84,7 @@ struct Align: ParsableCommand {
         target: secondFile.map(JobInput.file), mode: mode, sourceLanguage: sourceLang.language,
         targetLanguage: targetLang.language, sourceLocale: sourceLocale, targetLocale: targetLocale,
         presegmented: presegmented)
+      job.bridges = bridges
       job.usePivot = !noPivot
       let result = try JobRunner(resources: resources.resourceSet(learnedLexicon: lexicon)).run(job)
       if let release = result.release {
@@ -121,3 +125,10 @@ struct Align: ParsableCommand {
 
 extension AlignmentWriter.Format: ExpressibleByArgument {}
 extension AlignmentMode: ExpressibleByArgument {}
+
+extension LexicalBridges: ExpressibleByArgument {
+  public init?(argument: String) {
+    guard let parsed = try? LexicalBridges(list: argument) else { return nil }
+    self = parsed
+  }
+}

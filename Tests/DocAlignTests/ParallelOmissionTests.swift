@@ -145,7 +145,7 @@ import Testing
     let traditional = extractor.concepts("人權理事會主席感謝所有發言者的貢獻。", language: .chinese)
     #expect(!simplified.isEmpty)
     #expect(traditional.map(\.alternatives) == simplified.map(\.alternatives))
-    #expect(extractor.simplifiedForLookUp("理事会将于明天上午继续开会。") == "理事会将于明天上午继续开会。")
+    #expect(extractor.simplifiedForLookUp("理事会将于明天上午继续开会。", lexicon: extractor.lexicon) == "理事会将于明天上午继续开会。")
   }
 
   @Test func theTraditionalMorningPageAlignsAsWellAsTheSimplifiedOne() throws {

@@ -1,6 +1,7 @@
 // docalign-bench: throughput of DocAlign's library calls (see Benchmarks/README.md).
 //
 // usage: docalign-bench segment FILE [--repeat N]
+//        docalign-bench cognates fr|es|ru|ar   (the cognate-threshold study, Cognates.swift)
 import DocAlign
 import Foundation
 
@@ -11,6 +12,13 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "cognates" {
+  do { try cognateStudy(arguments) } catch {
+    FileHandle.standardError.write(Data("docalign-bench: \(error)\n".utf8))
+    exit(1)
+  }
+  exit(0)
+}
 guard arguments.count >= 2, ["segment", "align", "parallel-grid"].contains(arguments[0]) else {
   FileHandle.standardError.write(Data("usage: docalign-bench segment|align FILE [--repeat N]\n".utf8))
   exit(2)

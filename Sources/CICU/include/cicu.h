@@ -108,6 +108,24 @@ int32_t cicu_country_display_name_utf8(const char *code, const char *display_loc
  */
 int32_t cicu_canonical_decomposition(int32_t c, uint16_t *out, int32_t capacity);
 
+/* ---- Snowball stemmers (libstemmer, stemmer.c) ------------------------------------------- */
+
+/** A Snowball stemmer for one language. Not thread-safe: one per thread. */
+typedef struct cicu_stemmer cicu_stemmer;
+
+/** Opens the Snowball stemmer `algorithm` ("english", "french", "spanish", "russian",
+ *  "arabic" …) for UTF-8 text. NULL when libstemmer has no such algorithm. */
+cicu_stemmer *cicu_stemmer_open(const char *algorithm);
+void cicu_stemmer_close(cicu_stemmer *stemmer);
+
+/**
+ * Stems one lower-case word (UTF-8, `length` bytes) into `out`. Returns the stem's length in
+ * bytes (written only when it fits in `capacity`; call again with more room otherwise), or -1 on
+ * failure (out of memory).
+ */
+int32_t cicu_stem_utf8(cicu_stemmer *stemmer, const uint8_t *word, int32_t length, uint8_t *out,
+                       int32_t capacity);
+
 #ifdef __cplusplus
 }
 #endif

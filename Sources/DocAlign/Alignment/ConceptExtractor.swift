@@ -2,7 +2,16 @@
 /// - Chinese: longest match on the lexicon's headwords (up to 8 characters), each headword a unit
 ///   whose alternatives are its glosses' content words; numbers (Arabic, full-width, Chinese
 ///   numerals, "2008年", "17个") as digits; Latin runs (names, acronyms, UN symbols) as words.
-/// - English and other Latin-script text: content words, each a unit of one alternative.
+/// - English: content words, each a unit of one alternative.
+/// - French, Spanish, Russian, Arabic: content words (the language's stop words dropped), each a
+///   unit whose alternatives are the word itself in English normalisation (identical tokens:
+///   names, acronyms, shared words) and what the lexical bridges give: the FreeDict lexicon's
+///   translations of its Snowball stem, and the English side's words spelt like it (cognates,
+///   after folding and transliteration; see ``LexicalBridges``). Numbers as digits ("15 000",
+///   "3,5", "2 millions").
+///
+/// The lexicon used is the pair's: zh→en for Chinese text, xx→en for language xx; a text in
+/// another language than the lexicon's gets identical tokens only.
 ///
 /// Traditional Chinese is converted to Simplified (ICU's `Hant-Hans` transform, one per thread,
 /// opened only when a sentence has characters the Simplified lexicon does not know) before the
@@ -19,8 +28,33 @@ struct ConceptExtractor {
     var key: String = ""
   }
 
+  /// How English words are stemmed (both sides of every comparison alike).
+  enum EnglishStemming: Sendable {
+    /// Snowball's English stemmer (libstemmer), after a few irregular plurals.
+    case snowball
+    /// DocAlign's light hand-written stemmer (``EnglishWords/stem(_:)``).
+    case light
+  }
+
   let lexicon: Lexicon?
   let english: EnglishWords
+  /// The bridges in use for French, Spanish, Russian and Arabic words.
+  let bridges: LexicalBridges
+  let englishStemming: EnglishStemming
+
+  /// An extractor with the lexicon of the pair. English is stemmed by Snowball when the lexicon
+  /// is an xx→en one (its English stems are Snowball's), by the light stemmer otherwise (zh→en
+  /// and same-language pages: it scores better on the seed pages, see the README).
+  init(lexicon: Lexicon?, english: EnglishWords, bridges: LexicalBridges = .all, englishStemming: EnglishStemming? = nil) {
+    self.lexicon = lexicon
+    self.english = english
+    self.bridges = bridges
+    let xxLexicon = lexicon.map { $0.source != .chinese } ?? false
+    self.englishStemming = englishStemming ?? (xxLexicon ? .snowball : .light)
+  }
+
+  /// The per-call working state (stemmers, transliterators, caches): one per thread.
+  func makeContext() -> ConceptContext { ConceptContext() }
 
   /// Han characters that carry grammar rather than content.
   static let functionCharacters: Set<Character> = [
@@ -36,26 +70,49 @@ struct ConceptExtractor {
   static let chineseScales: [Character: Double] = ["万": 1e4, "亿": 1e8, "千": 1e3]
   static let chineseUnits: [Character: Int] = ["十": 10, "百": 100, "千": 1000, "万": 10000, "亿": 100_000_000]
 
-  /// The concepts of a sentence. With `keepingUnglossed`, Chinese headwords whose glosses have
-  /// no content word and characters the lexicon does not know come too, with no alternatives
-  /// (only their key: a learned lexicon may translate them).
+  /// The concepts of a sentence, with a fresh context (no cognates: see the other overloads).
+  /// With `keepingUnglossed`, Chinese headwords whose glosses have no content word and characters
+  /// the lexicon does not know come too, with no alternatives (only their key: a learned lexicon
+  /// may translate them).
   func concepts(_ text: some StringProtocol, language: Language, keepingUnglossed: Bool = false) -> [Concept] {
     var glosses: [String: [String]] = [:]
-    return concepts(text, language: language, keepingUnglossed: keepingUnglossed, glossCache: &glosses)
+    return concepts(text, language: language, keepingUnglossed: keepingUnglossed, glossCache: &glosses, context: makeContext())
   }
 
-  /// The same, with the content words of the headwords met so far kept in `glossCache` (for a
-  /// caller reading many sentences).
+  /// The concepts of a text in `language`, using `context`'s stemmers and, for cognates, the
+  /// English vocabulary set on it.
+  func concepts(_ text: some StringProtocol, language: Language, context: ConceptContext) -> [Concept] {
+    var glosses: [String: [String]] = [:]
+    return concepts(text, language: language, keepingUnglossed: false, glossCache: &glosses, context: context)
+  }
+
+  /// The same, with the content words of the Chinese headwords met so far kept in `glossCache`
+  /// (for a caller reading many sentences).
   func concepts(
-    _ text: some StringProtocol, language: Language, keepingUnglossed: Bool, glossCache: inout [String: [String]]
+    _ text: some StringProtocol, language: Language, keepingUnglossed: Bool, glossCache: inout [String: [String]],
+    context: ConceptContext
   ) -> [Concept] {
-    if language == .chinese { return chineseConcepts(String(text), keepingUnglossed: keepingUnglossed, glossCache: &glossCache) }
-    return english.contentWords(text).map { Concept(alternatives: [$0], isWeak: false, key: $0) }
+    switch language {
+    case .chinese:
+      return chineseConcepts(String(text), keepingUnglossed: keepingUnglossed, glossCache: &glossCache, context)
+    case .english: return englishWords(text, context).map { Concept(alternatives: [$0], isWeak: false, key: $0) }
+    case .french, .spanish, .russian, .arabic: return otherConcepts(text, language, context)
+    }
+  }
+
+  /// The English stemmer to use (nil: the light one).
+  func englishStemmer(_ context: ConceptContext) -> SnowballStemmer? {
+    englishStemming == .snowball ? context.stemmer(.english) : nil
+  }
+
+  /// English content words, stemmed as configured.
+  func englishWords(_ text: some StringProtocol, _ context: ConceptContext) -> [String] {
+    english.contentWords(text, stemmer: englishStemmer(context))
   }
 
   /// The text with Traditional characters made Simplified, when it has characters that no
   /// Simplified headword starts with (the transform is opened on this thread on first need).
-  func simplifiedForLookUp(_ text: String) -> String {
+  func simplifiedForLookUp(_ text: String, lexicon: Lexicon?) -> String {
     guard let lexicon else { return text }
     var needsConversion = false
     for c in text where Self.isHan(c) && !Self.functionCharacters.contains(c) {
@@ -68,8 +125,11 @@ struct ConceptExtractor {
     return transform.transliterate(text)
   }
 
-  private func chineseConcepts(_ original: String, keepingUnglossed: Bool, glossCache: inout [String: [String]]) -> [Concept] {
-    let characters = Array(simplifiedForLookUp(original))
+  private func chineseConcepts(
+    _ original: String, keepingUnglossed: Bool, glossCache: inout [String: [String]], _ context: ConceptContext
+  ) -> [Concept] {
+    let lexicon = self.lexicon?.source == .chinese ? self.lexicon : nil
+    let characters = Array(simplifiedForLookUp(original, lexicon: lexicon))
     var result: [Concept] = []
     var i = 0
     while i < characters.count {
@@ -83,7 +143,7 @@ struct ConceptExtractor {
           j += 1
         }
         let run = String(characters[i..<j])
-        var words = english.contentWords(run)
+        var words = englishWords(run, context)
         // "1500万", "3亿": a number followed by a Chinese scale character.
         if j < characters.count, let scale = Self.chineseScales[characters[j]], let last = words.last,
           let value = Double(last), run.last?.isNumber == true
@@ -125,7 +185,7 @@ struct ConceptExtractor {
           let headword = String(candidate)
           var alternatives = glossCache[headword]
           if alternatives == nil, let glosses = lexicon.words(of: Array(headword.utf8)[...]) {
-            alternatives = Array(Set(english.contentWords(glosses))).sorted()
+            alternatives = Array(Set(englishWords(glosses, context))).sorted()
             glossCache[headword] = alternatives
           }
           if let alternatives {

@@ -1,23 +1,54 @@
 import Foundation
 
-/// English word normalisation shared by both sides of a comparison: lower case, ASCII folding,
-/// stop words dropped, a light suffix stemmer, and numbers kept as digits.
+/// Word normalisation into the English comparison space shared by both sides of a comparison:
+/// lower case, ASCII folding, stop words dropped, a stemmer (Snowball's English stemmer, or a
+/// light hand-written one), and numbers kept as digits. Also holds the stop words of French,
+/// Spanish, Russian and Arabic, whose words the concept extraction carries into English.
 public struct EnglishWords: Sendable {
   let stopWords: Set<String>
+  /// Stop words of the other languages (`Resources/alignment/stopwords-XX.txt`).
+  let otherStopWords: [Language: Set<String>]
 
-  /// Reads the stop-word list (`Resources/alignment/stopwords-en.txt`).
+  /// Reads the stop-word lists (`Resources/alignment/stopwords-en.txt`, and `stopwords-fr.txt`,
+  /// `-es`, `-ru`, `-ar` when present).
   public init(resources: ResourceDirectory) throws {
-    var words = Set<String>()
-    for line in dataLines(try resources.read("alignment/stopwords-en.txt")) {
-      words.insert(line.fields[0].trimmingSpaces.lowercased())
+    func words(_ text: String) -> Set<String> {
+      Set(dataLines(text).map { $0.fields[0].trimmingSpaces.lowercased() })
     }
-    stopWords = words
+    stopWords = words(try resources.read("alignment/stopwords-en.txt"))
+    var others: [Language: Set<String>] = [:]
+    for language in [Language.french, .spanish, .russian, .arabic] {
+      if let text = resources.readIfPresent("alignment/stopwords-\(language.rawValue).txt") {
+        others[language] = words(text)
+      }
+    }
+    otherStopWords = others
   }
 
-  init(stopWords: Set<String>) { self.stopWords = stopWords }
+  init(stopWords: Set<String>) {
+    self.stopWords = stopWords
+    otherStopWords = [:]
+  }
 
-  /// The content words of a text, normalised and stemmed ("Children’s" → "child").
-  func contentWords(_ text: some StringProtocol) -> [String] {
+  /// Irregular plurals Snowball's English stemmer leaves alone (the hand-written stemmer knows them).
+  static let irregular: [String: String] = [
+    "children": "child", "people": "person", "women": "woman", "men": "man",
+  ]
+
+  /// The stem of a lower-case English word: Snowball's (after the irregular plurals) when a
+  /// stemmer is given, the hand-written light stemmer otherwise.
+  static func stem(_ word: String, with stemmer: SnowballStemmer?) -> String {
+    guard let stemmer else { return stem(word) }
+    return stemmer.stem(irregular[word] ?? word)
+  }
+
+  /// The content words of a text, normalised and stemmed ("Children’s" → "child"), with the
+  /// hand-written stemmer.
+  func contentWords(_ text: some StringProtocol) -> [String] { contentWords(text, stemmer: nil) }
+
+  /// The content words of a text, normalised and stemmed by `stemmer` (Snowball English), or by
+  /// the hand-written stemmer when it is nil.
+  func contentWords(_ text: some StringProtocol, stemmer: SnowballStemmer?) -> [String] {
     var result: [String] = []
     let raws = Self.rawWords(text)
     var skip = false
@@ -35,7 +66,7 @@ public struct EnglishWords: Sendable {
       }
       let word = raw.lowercased()
       if word.count < 2 || stopWords.contains(word) { continue }
-      result.append(Self.stem(word))
+      result.append(Self.stem(word, with: stemmer))
     }
     return result
   }

@@ -6,8 +6,10 @@ import Foundation
   import Darwin
 #endif
 
-/// The zh→en lexicon (`Resources/lexicon/zh-en.tsv`, from CC-CEDICT): simplified headwords with
-/// the English content words of their glosses.
+/// A lexicon into English: the zh→en lexicon (`Resources/lexicon/zh-en.tsv`, from CC-CEDICT:
+/// simplified headwords with the English content words of their glosses), or an xx→en lexicon
+/// (`Resources/lexicon/fr-en.tsv`, `es-en`, `ru-en`, `ar-en`, from FreeDict: Snowball stems of
+/// one-word headwords with the Snowball English stems of their translations).
 ///
 /// The file is sorted by headword (byte order) and searched in place: it is mapped into memory,
 /// not read, and a look-up is a binary search over its bytes (each probe backs up to the start of
@@ -15,6 +17,8 @@ import Foundation
 /// bundled file's order and format are checked by the tests; lexicon text given as bytes
 /// (``init(tsv:name:)``, e.g. a user's file) is checked when it is loaded.
 public struct Lexicon: Sendable {
+  /// The language of the headwords (the other side is English).
+  public let source: Language
   private let storage: Storage
   /// Where the data lines start (after the leading `#` comment lines).
   private let dataStart: Int
@@ -35,10 +39,14 @@ public struct Lexicon: Sendable {
     }
   }
 
-  /// Maps the lexicon of a resource folder into memory.
-  /// - Throws: ``DocAlignError/resourceNotFound(name:searched:)``.
-  public init(resources: ResourceDirectory) throws {
-    let name = "lexicon/zh-en.tsv"
+  /// Maps the lexicon of `source` → English (`lexicon/SOURCE-en.tsv`) of a resource folder into
+  /// memory.
+  /// - Throws: ``DocAlignError/resourceNotFound(name:searched:)``, and
+  ///   ``DocAlignError/invalidRequest(_:)`` for English (there is no en→en lexicon).
+  public init(resources: ResourceDirectory, source: Language = .chinese) throws {
+    guard source != .english else { throw DocAlignError.invalidRequest("there is no English-to-English lexicon") }
+    self.source = source
+    let name = "lexicon/\(source.rawValue)-en.tsv"
     guard let storage = Storage(mapping: resources.file(name).path) else {
       throw DocAlignError.resourceNotFound(name: name, searched: [resources.url.path])
     }
@@ -50,7 +58,8 @@ public struct Lexicon: Sendable {
   /// at the top), checking every line.
   /// - Throws: ``DocAlignError/malformedResource(name:line:reason:)`` for a line without a TAB,
   ///   a comment after the first data line, or headwords out of order.
-  init(tsv bytes: [UInt8], name: String) throws {
+  init(tsv bytes: [UInt8], name: String, source: Language = .chinese) throws {
+    self.source = source
     storage = Storage(copying: bytes)
     dataStart = storage.withBytes(Self.dataStart)
     try storage.withBytes { try Self.validate($0, from: dataStart, name: name) }
@@ -158,7 +167,7 @@ public struct Lexicon: Sendable {
       }
       if let previous, !bytes[previous].lexicographicallyPrecedes(bytes[k..<tab]) {
         throw DocAlignError.malformedResource(
-          name: name, line: line, reason: "headwords must be sorted (rebuild with Scripts/build_lexicon.py)")
+          name: name, line: line, reason: "headwords must be sorted (rebuild with Scripts/build_lexicon.py or Scripts/build_freedict_lexicon.py)")
       }
       previous = k..<tab
     }

@@ -51,6 +51,9 @@ public struct ParallelAligner: Sendable {
     public var weightByCommonestAlternative = true
     /// Learn a word-translation model from the first alignment and realign with it.
     public var learnsLexicon = true
+    /// The lexical bridges used for French, Spanish, Russian and Arabic text (all by default;
+    /// see ``LexicalBridges``).
+    public var bridges: LexicalBridges = .all
     /// The defaults.
     public init() {}
   }
@@ -74,7 +77,7 @@ public struct ParallelAligner: Sendable {
   ) {
     self.configuration = configuration
     self.learnedLexicon = learnedLexicon
-    extractor = ConceptExtractor(lexicon: lexicon, english: english)
+    extractor = ConceptExtractor(lexicon: lexicon, english: english, bridges: configuration.bridges)
   }
 
   /// Aligns `source` with `target`.
@@ -586,16 +589,34 @@ struct ExtractedTexts {
   init(source: Document, target: Document, extractor: ConceptExtractor) {
     sourceDocument = source
     targetDocument = target
-    var glosses: [String: [String]] = [:]
-    func read(_ document: Document) -> [[ConceptExtractor.Concept]] {
-      document.sentences.map {
-        extractor.concepts(document.text(of: $0), language: $0.language, keepingUnglossed: true, glossCache: &glosses)
-      }
-    }
-    self.source = read(source)
-    self.target = read(target)
     sourceLanguage = source.dominantLanguage()
     targetLanguage = target.dominantLanguage()
+    var glosses: [String: [String]] = [:]
+    let context = extractor.makeContext()
+    func read(_ document: Document, dominant: Language) -> [[ConceptExtractor.Concept]] {
+      document.sentences.map { sentence in
+        // Latin-script sentences too short to tell French or Spanish from English take the
+        // document's language.
+        let language = sentence.language == .english && (dominant == .french || dominant == .spanish) ? dominant : sentence.language
+        return extractor.concepts(
+          document.text(of: sentence), language: language, keepingUnglossed: true, glossCache: &glosses, context: context)
+      }
+    }
+    // Sorted, so that which cognate wins a tie never depends on hashing.
+    func vocabulary(_ sentences: [[ConceptExtractor.Concept]]) -> [String] {
+      Set(sentences.joined().flatMap(\.alternatives)).sorted()
+    }
+    // The English side first: its words are the cognates the other side's words may match.
+    if sourceLanguage == .english && targetLanguage != .english {
+      self.source = read(source, dominant: sourceLanguage)
+      context.setEnglishVocabulary(vocabulary(self.source))
+      self.target = read(target, dominant: targetLanguage)
+    } else {
+      let targetConcepts = read(target, dominant: targetLanguage)
+      if targetLanguage == .english { context.setEnglishVocabulary(vocabulary(targetConcepts)) }
+      self.target = targetConcepts
+      self.source = read(source, dominant: sourceLanguage)
+    }
   }
 }
 

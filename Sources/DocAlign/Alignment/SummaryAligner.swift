@@ -25,6 +25,9 @@ public struct SummaryAligner: Sendable {
     /// Bonus for a candidate after the speaker's previously linked sentence (summaries follow
     /// the speaker's order).
     public var orderBonus = 0.03
+    /// The lexical bridges used for French, Spanish, Russian and Arabic summaries (all by
+    /// default; see ``LexicalBridges``).
+    public var bridges: LexicalBridges = .all
     /// The defaults.
     public init() {}
   }
@@ -33,14 +36,15 @@ public struct SummaryAligner: Sendable {
   let extractor: ConceptExtractor
   let speechVerbs: Set<String>
 
-  /// An aligner with a zh→en lexicon (nil for same-language pages), English normalisation, and
-  /// the structure data (its speech verbs mark where a speaker's opening clause ends).
+  /// An aligner with the lexicon of the page's language pair (zh→en for a Chinese summary, fr→en
+  /// for a French one …; nil for same-language pages), English normalisation, and the structure
+  /// data (its speech verbs mark where a speaker's opening clause ends).
   public init(
     lexicon: Lexicon?, english: EnglishWords, structure: StructureResources,
     configuration: Configuration = Configuration()
   ) {
     self.configuration = configuration
-    extractor = ConceptExtractor(lexicon: lexicon, english: english)
+    extractor = ConceptExtractor(lexicon: lexicon, english: english, bridges: configuration.bridges)
     speechVerbs = structure.speechVerbs
   }
 
@@ -50,10 +54,11 @@ public struct SummaryAligner: Sendable {
     let fullText = structure.fullText
     // Full-text sentences as word bags (opening clauses of turns dropped), and word rarity.
     let candidates = structure.fullTextSentences.filter { fullText.sentences[$0].kind == .sentence }
+    let context = extractor.makeContext()
     var bags: [Int: [String]] = [:]
     var documentFrequency: [String: Int] = [:]
     for index in candidates {
-      let words = extractor.concepts(content(ofTarget: index, structure), language: fullText.sentences[index].language)
+      let words = extractor.concepts(content(ofTarget: index, structure), language: fullText.sentences[index].language, context: context)
         .map { $0.alternatives[0] }
       bags[index] = words
       for word in Set(words) { documentFrequency[word, default: 0] += 1 }
@@ -63,6 +68,11 @@ public struct SummaryAligner: Sendable {
       documentFrequency[word].map { log((n + 1) / (Double($0) + 0.5)) }
     }
     let scorer = Scorer(bags: bags, idf: idf, coverageWeight: configuration.coverageWeight)
+    // Cognates of summary words are looked for among the full text's words.
+    context.setEnglishVocabulary(documentFrequency.keys)
+    // Latin-script summary sentences too short to tell French or Spanish from English by their
+    // function words take the summary's language.
+    let summaryLanguage = summary.dominantLanguage(in: structure.summarySentences)
 
     var units: [AlignmentUnit] = []
     var lastLinked: [Int: Int] = [:]
@@ -87,7 +97,10 @@ public struct SummaryAligner: Sendable {
         units.append(AlignmentUnit(source: [index], target: [], score: 0, speakerSource: nil, speakerTarget: nil, section: nil, mentions: []))
         continue
       }
-      let concepts = extractor.concepts(content(ofSummary: index, subject: subject?.text, structure), language: sentence.language)
+      let language = sentence.language == .english && (summaryLanguage == .french || summaryLanguage == .spanish)
+        ? summaryLanguage : sentence.language
+      let concepts = extractor.concepts(
+        content(ofSummary: index, subject: subject?.text, structure), language: language, context: context)
       let pool: [Int]
       let threshold: Double
       if let speaker {

@@ -64,6 +64,9 @@ public struct AlignmentJob: Sendable, Hashable {
   /// Each input line is one sentence (line k is sentence k), as parallel test sets are given.
   /// Implies parallel mode; needs both inputs.
   public var presegmented: Bool
+  /// The lexical bridges used for French, Spanish, Russian and Arabic text (all by default;
+  /// see ``LexicalBridges``).
+  public var bridges: LexicalBridges = .all
   /// Release mode: use the full text as a pivot to confirm or demote translation pairs.
   public var usePivot = true
 

@@ -97,18 +97,23 @@ public final class JobRunner {
   private func summaryResult(_ job: AlignmentJob, structure: PageStructure) throws -> JobResult {
     let sourceLanguage = job.sourceLanguage ?? structure.summary.dominantLanguage(in: structure.summarySentences)
     let targetLanguage = job.targetLanguage ?? structure.fullText.dominantLanguage(in: structure.fullTextSentences)
+    var configuration = SummaryAligner.Configuration()
+    configuration.bridges = job.bridges
     let aligner = SummaryAligner(
       lexicon: try resources.lexicon(source: sourceLanguage, target: targetLanguage), english: try resources.english(),
-      structure: try resources.structure())
+      structure: try resources.structure(), configuration: configuration)
     return result(job, .summary, structure, aligner.align(structure), sourceLanguage, targetLanguage)
   }
 
   private func parallelResult(_ job: AlignmentJob, _ first: Document, _ second: Document) throws -> JobResult {
     let sourceLanguage = job.sourceLanguage ?? first.dominantLanguage()
     let targetLanguage = job.targetLanguage ?? second.dominantLanguage()
+    var configuration = ParallelAligner.Configuration()
+    configuration.bridges = job.bridges
     let aligner = ParallelAligner(
       lexicon: try resources.lexicon(source: sourceLanguage, target: targetLanguage), english: try resources.english(),
-      learnedLexicon: try resources.learnedLexicon())
+      learnedLexicon: job.bridges.contains(.learnedLexicon) ? try resources.learnedLexicon() : nil,
+      configuration: configuration)
     return result(job, .parallel, nil, aligner.align(source: first, target: second), sourceLanguage, targetLanguage)
   }
 

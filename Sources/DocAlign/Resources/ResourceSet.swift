@@ -20,6 +20,8 @@ public final class ResourceSet: Sendable {
   private let learnedLexiconSlot: LazySlot<LearnedLexicon?>
   /// The file of a lexicon learned beforehand (`docalign lexicon learn`), if one was given.
   public let learnedLexiconPath: String?
+  /// The xx→en lexicons (fr, es, ru, ar), each loaded on first use.
+  private let otherLexiconSlots: [Language: LazySlot<Lexicon>]
 
   /// Resources read from `directory` as they are needed; `learnedLexicon` names a lexicon file
   /// learned beforehand over an archive, which parallel mode then uses beside the one it learns
@@ -32,6 +34,11 @@ public final class ResourceSet: Sendable {
     structureSlot = LazySlot { try StructureResources(resources: directory) }
     englishSlot = LazySlot { try EnglishWords(resources: directory) }
     chineseLexiconSlot = LazySlot { try Lexicon(resources: directory) }
+    var others: [Language: LazySlot<Lexicon>] = [:]
+    for language in [Language.french, .spanish, .russian, .arabic] {
+      others[language] = LazySlot { try Lexicon(resources: directory, source: language) }
+    }
+    otherLexiconSlots = others
   }
 
   /// Resources from the folder found by ``ResourceDirectory/locate(explicitPath:)``.
@@ -58,11 +65,16 @@ public final class ResourceSet: Sendable {
 
   /// The bilingual lexicon that bridges `source` and `target`, or nil when the pair needs none
   /// (same language) or DocAlign has none for it (the pair then aligns on numbers, names, shared
-  /// tokens and length).
-  /// - Throws: the errors of ``Lexicon/init(resources:)`` when the lexicon is needed but broken.
+  /// tokens and length): zh→en when one side is Chinese, xx→en (`lexicon/XX-en.tsv`) when one
+  /// side is English and the other French, Spanish, Russian or Arabic.
+  /// - Throws: the errors of ``Lexicon/init(resources:source:)`` when the lexicon is needed but
+  ///   broken.
   public func lexicon(source: Language, target: Language) throws -> Lexicon? {
-    guard source != target, source == .chinese || target == .chinese else { return nil }
-    return try chineseLexiconSlot.value()
+    guard source != target else { return nil }
+    if source == .chinese || target == .chinese { return try chineseLexiconSlot.value() }
+    let other = source == .english ? target : target == .english ? source : nil
+    guard let other, let slot = otherLexiconSlots[other] else { return nil }
+    return try slot.value()
   }
 }
 

@@ -48,6 +48,12 @@ let package = Package(
       dependencies: ["DocAlign"],
       path: "Benchmarks/Sources/docalign-bench"
     ),
+    // A library user's first program: aligns in-memory texts and writes TMX into a String.
+    .executableTarget(
+      name: "docalign-library-usage",
+      dependencies: ["DocAlign"],
+      path: "Examples/library-usage"
+    ),
     .testTarget(
       name: "DocAlignTests",
       dependencies: ["DocAlign"],
@@ -56,7 +62,7 @@ let package = Package(
     ),
     .testTarget(
       name: "DocAlignCLITests",
-      dependencies: ["docalign"],
+      dependencies: ["docalign", "docalign-library-usage"],
       path: "Tests/DocAlignCLITests"
     ),
   ],

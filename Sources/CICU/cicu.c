@@ -6,6 +6,7 @@
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
 #include <unicode/uloc.h>
+#include <unicode/unorm2.h>
 #include <unicode/uscript.h>
 #include <unicode/ustring.h>
 #include <unicode/utext.h>
@@ -191,4 +192,30 @@ int32_t cicu_country_display_name(const char *code, const char *display_locale, 
   if (U_FAILURE(error) && error != U_BUFFER_OVERFLOW_ERROR) { *status = status_code(error); return 0; }
   *status = 0;
   return length;
+}
+
+int32_t cicu_country_display_name_utf8(const char *code, const char *display_locale, char *out,
+                                       int32_t capacity, int32_t *status) {
+  UChar name[256];
+  int32_t length = cicu_country_display_name(code, display_locale, name, 256, status);
+  if (*status != 0 || length <= 0) return 0;
+  if (length > 256) { *status = (int32_t)U_BUFFER_OVERFLOW_ERROR; return 0; }
+  UErrorCode error = U_ZERO_ERROR;
+  int32_t written = 0;
+  u_strToUTF8(out, capacity, &written, name, length, &error);
+  if (U_FAILURE(error)) { *status = status_code(error); return 0; }
+  if (error == U_STRING_NOT_TERMINATED_WARNING || written <= capacity) return written;
+  *status = (int32_t)U_BUFFER_OVERFLOW_ERROR;
+  return 0;
+}
+
+/* ---- Canonical decomposition ----------------------------------------------------------------- */
+
+int32_t cicu_canonical_decomposition(int32_t c, uint16_t *out, int32_t capacity) {
+  UErrorCode code = U_ZERO_ERROR;
+  const UNormalizer2 *nfd = unorm2_getNFDInstance(&code);
+  if (U_FAILURE(code)) return -2;
+  int32_t length = unorm2_getDecomposition(nfd, (UChar32)c, out, capacity, &code);
+  if (U_FAILURE(code)) return -2;
+  return length < 0 ? -1 : length;
 }

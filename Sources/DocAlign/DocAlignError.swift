@@ -5,7 +5,7 @@ public enum DocAlignError: Error, Sendable, Equatable {
   case unreadableFile(path: String, reason: String)
   /// The file holds no text (zero bytes, only a byte-order mark, or only white space).
   case emptyInput(path: String)
-  /// The bytes are not valid UTF-8 (or UTF-16 with a BOM) at the given byte offset.
+  /// The bytes are not valid UTF-8 (or UTF-16) at the given byte offset.
   case invalidEncoding(path: String, byteOffset: Int, encoding: String)
   /// The file looks binary (a NUL or other control byte at the given offset).
   case binaryInput(path: String, byteOffset: Int)
@@ -33,7 +33,8 @@ extension DocAlignError: CustomStringConvertible {
       return "\(path): the file is empty (no text to segment)"
     case .invalidEncoding(let path, let offset, let encoding):
       return "\(path): invalid \(encoding) at byte offset \(offset); DocAlign reads UTF-8 "
-        + "(with or without BOM) and UTF-16 with a BOM — convert the file, e.g. with iconv"
+        + "(with or without BOM) and UTF-16 (with a BOM, or without one when NULs show it) — "
+        + "convert the file, e.g. with iconv"
     case .binaryInput(let path, let offset):
       return "\(path): looks like a binary file (control byte at byte offset \(offset)), "
         + "not text"

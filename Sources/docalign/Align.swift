@@ -18,7 +18,7 @@ struct Align: ParsableCommand {
   @Argument(help: "The full-text file, when summary and full text are two files.")
   var secondFile: String?
 
-  @Option(help: "Output format: jsonl, tsv, tmx or links (parallel mode: one bead a line).")
+  @Option(help: "Output format (links: parallel mode only; one bead a line, as the peer aligners write).")
   var format: AlignmentWriter.Format = .jsonl
 
   @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")

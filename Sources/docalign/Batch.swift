@@ -78,7 +78,7 @@ struct Batch: ParsableCommand {
         FileHandle.standardError.write(Data(message.utf8))
       }
     }
-    if failed > 0 { throw ExitCode(5) }
+    if failed > 0 { throw ExitStatus.someJobsFailed.exitCode }
   }
 
   private func batchOptions() throws -> BatchOptions {

@@ -67,7 +67,7 @@ struct Coverage: ParsableCommand {
         let shown = coverage.map { String(format: "%.2f%%", $0) } ?? "not measurable (no speakers in the full text)"
         FileHandle.standardError.write(
           Data("docalign: speaker coverage \(shown) is below --fail-under \(String(format: "%g", failUnder))\n".utf8))
-        throw ExitCode(4)
+        throw ExitStatus.coverageBelowBar.exitCode
       }
     }
   }

@@ -7,8 +7,9 @@ struct Evaluate: ParsableCommand {
     abstract: "Score a summary alignment (JSONL) against a gold file.",
     discussion: """
       Figures: link_p, link_r, link_f1 (character-level, over the linked full-text characters), \
-      exact, null_acc, speaker_acc, list_p, list_r, unlocated — defined in the README \
-      ("Evaluating"), and computed as DocAlign's reference scorer computes them.
+      exact, null_acc, speaker_acc, list_p, list_r, unlocated — defined in the README, section \
+      "docalign evaluate", and computed as DocAlign's reference scorer computes them. With \
+      --links: strict and lax precision, recall and F1 of sentence links (the same section).
       """
   )
 

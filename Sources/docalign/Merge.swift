@@ -30,6 +30,6 @@ struct Merge: ParsableCommand {
           Data("docalign merge: \(summary.records.count) jobs, \(failed) failed; wrote report.json, \(files)\n".utf8))
       }
     }
-    if failed > 0 { throw ExitCode(5) }
+    if failed > 0 { throw ExitStatus.someJobsFailed.exitCode }
   }
 }

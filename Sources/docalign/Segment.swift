@@ -13,7 +13,7 @@ struct Segment: ParsableCommand {
       """
   )
 
-  @Argument(help: "The input file (UTF-8 or UTF-16 with BOM); - reads standard input.")
+  @Argument(help: "The input file (UTF-8, or UTF-16: see the README, \"Input files\"); - reads standard input.")
   var file: String
 
   @Option(help: "Output format: text or jsonl.")

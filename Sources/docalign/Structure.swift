@@ -27,9 +27,9 @@ struct Structure: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let folder = try resources.locate()
-      let segmenter = try Segmenter(resources: folder)
-      let reader = StructureReader(resources: try StructureResources(resources: folder))
+      let runner = JobRunner(resources: ResourceSet(directory: try resources.locate()))
+      let segmenter = try runner.segmenter()
+      let reader = try runner.structureReader()
       let first = try segmenter.segment(SourceText(contentsOf: file))
       let structure: PageStructure
       if let secondFile {

@@ -104,11 +104,14 @@ import Testing
     #expect(plain.contains("covered") && !plain.contains("\u{1B}["))
   }
 
+  /// The command's own help says what --fail-under does and lists its formats (the README's
+  /// sections are checked against every command's help in HelpTests).
   @Test func helpListsTheCommand() throws {
-    let help = try CLI.run(["--help"])
-    #expect(help.stdout.contains("coverage"))
     let own = try CLI.run(["coverage", "--help"])
     #expect(own.status == 0)
-    #expect(own.stdout.contains("--fail-under"))
+    let failUnder = try #require(HelpTests.entry(of: "--fail-under", in: own.stdout))
+    #expect(failUnder.contains("status 4") && failUnder.contains("percent"), "\(failUnder)")
+    let format = try #require(HelpTests.entry(of: "--format", in: own.stdout))
+    for value in ["text", "json", "html"] { #expect(format.contains(value), "\(format)") }
   }
 }

@@ -17,12 +17,7 @@ import Testing
   }
 
   static func jsonl(_ bitext: Bitext, locales: (String, String) = ("zh-CN", "en-US")) throws -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("docalign-\(UUID().uuidString).jsonl").path
-    let sink = try OutputSink(path: path)
-    try AlignmentWriter(format: .jsonl, options: .init(sourceLocale: locales.0, targetLocale: locales.1)).write(bitext, to: sink)
-    try sink.finish()
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    return try String(contentsOfFile: path, encoding: .utf8)
+    try AlignmentWriter(format: .jsonl, options: .init(sourceLocale: locales.0, targetLocale: locales.1)).string(bitext)
   }
 
   @Test(arguments: [
@@ -124,11 +119,11 @@ import Testing
   }
 
   @Test func tsvFieldsHoldNoSeparators() {
+    // Tab, LF, U+2028, U+2029, VT become one space each; CRLF one space; DEL is dropped;
+    // everything else (markup, quotes, emoji) is kept as it is.
     let field = AlignmentWriter.tsvField(Self.hostile + "\r\nend")
-    #expect(!field.contains("\t") && !field.contains("\n") && !field.contains("\r"))
-    #expect(!field.contains("\u{2028}") && !field.contains("\u{2029}"))
-    #expect(field.contains("Tom & Jerry <b>\"quoted\"</b>"))
-    #expect(field.hasSuffix("New line LS PS VT DEL 😀 emoji end") || field.contains("emoji end"))
+    #expect(field == "Tom & Jerry <b>\"quoted\"</b> 'single' Tab New line LS PS VT DEL 😀 emoji end")
+    #expect(AlignmentWriter.tsvField("a\rb\u{85}c\u{0C}d\u{01}e") == "a b c de")
   }
 
   /// A small bilingual page whose sentences carry markup-like text; its TMX must parse as XML,
@@ -145,12 +140,7 @@ import Testing
       CATHERINE RUSSELL, Executive Director, said that children & education <b>"must"</b> be protected 😀.
       """
     let bitext = aligner.align(try reader.read(page: segmenter.segment(SourceText(name: "p", text: page))))
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("docalign-\(UUID().uuidString).tmx").path
-    let sink = try OutputSink(path: path)
-    try AlignmentWriter(format: .tmx, options: .init(sourceLocale: "zh-CN", targetLocale: "en-US")).write(bitext, to: sink)
-    try sink.finish()
-    let data = try Data(contentsOf: URL(fileURLWithPath: path))
-    try? FileManager.default.removeItem(atPath: path)
+    let data = try AlignmentWriter(format: .tmx, options: .init(sourceLocale: "zh-CN", targetLocale: "en-US")).data(bitext)
     #expect(!data.starts(with: [0xEF, 0xBB, 0xBF]))
     let text = String(decoding: data, as: UTF8.self)
     #expect(!text.contains("DOCTYPE"))
@@ -178,12 +168,40 @@ import Testing
     #expect(collector.segments.contains("凯瑟琳·拉塞尔（Catherine Russell）表示，儿童&教育<b>“必须”</b>得到保护😀。"))
   }
 
+  /// Every writer writes the same bytes to a file, a `String`, `Data` and a `TextOutputStream`.
+  @Test func writersWriteToFilesStringsDataAndStreams() throws {
+    let runner = JobRunner(resources: ResourceSet(directory: try Fixtures.resources()))
+    let result = try runner.run(AlignmentJob(id: "morning", source: .file(Fixtures.morningPage.path)))
+    let report = try #require(result.coverageReport)
+    let structure = try #require(result.structure)
+    func check<W: OutputWriter>(_ writer: W, _ value: W.Value) throws {
+      let path = FileManager.default.temporaryDirectory.appendingPathComponent("docalign-\(UUID().uuidString).out").path
+      defer { try? FileManager.default.removeItem(atPath: path) }
+      let sink = try OutputSink(path: path)
+      try writer.write(value, to: sink)
+      try sink.finish()
+      let file = try Data(contentsOf: URL(fileURLWithPath: path))
+      #expect(file.count > 100)
+      let text = try writer.string(value)
+      #expect(Data(text.utf8) == file)
+      #expect(try writer.data(value) == file)
+      var stream = "before\n"
+      try writer.write(value, to: &stream)
+      #expect(stream == "before\n" + text)
+    }
+    let options = AlignmentWriter.Options(sourceLocale: "zh-CN", targetLocale: "en-US")
+    for format in AlignmentWriter.Format.allCases { try check(AlignmentWriter(format: format, options: options), result.bitext) }
+    for format in SegmentationWriter.Format.allCases { try check(SegmentationWriter(format: format), result.bitext.source) }
+    for format in StructureWriter.Format.allCases { try check(StructureWriter(format: format), structure) }
+    for format in CoverageWriter.Format.allCases { try check(CoverageWriter(format: format), report) }
+  }
+
   @Test func tmxNeedsTwoLanguages() throws {
     let (segmenter, reader, aligner) = try AlignmentTests.pipeline()
     let bitext = aligner.align(try reader.read(page: segmenter.segment(SourceText(contentsOf: Fixtures.afternoonPage.path))))
     #expect(throws: DocAlignError.self) {
       try AlignmentWriter(format: .tmx, options: .init(sourceLocale: "en-US", targetLocale: "en-US"))
-        .write(bitext, to: OutputSink(path: "/dev/null"))
+        .write(bitext, to: MemorySink())
     }
   }
 }

@@ -50,6 +50,13 @@ import Testing
       "Discussion", "Concluding Remarks",
     ])
     #expect(report.sections.map(\.linkedSentenceCount) == [5, 11, 0, 0, 0, 0])
+    // Each section counts the sentences of its range but its headings, and the sections together
+    // count the whole full text; the figures are the morning page's.
+    for (section, coverage) in zip(report.structure.sections, report.sections) {
+      let counted = section.sentences.filter { report.structure.fullText.sentences[$0].kind == .sentence }.count
+      #expect(coverage.sentenceCount == counted, "\(section.title)")
+    }
+    #expect(report.sections.map(\.sentenceCount).reduce(0, +) == totals.fullTextSentences)
     #expect(report.sections.map(\.sentenceCount) == [11, 50, 22, 15, 36, 23])
     // Unsupported: the lede's second sentence, the five sentences summing up the debate, and the
     // two about the next meetings — all about no speaker in particular.
@@ -65,7 +72,7 @@ import Testing
     #expect((totals.summarySentences, totals.linkedSummarySentences, totals.speakerListSentences) == (37, 16, 2))
     #expect((totals.standaloneSentences, totals.unsupportedSentences) == (11, 8))
     #expect((totals.fullTextSentences, totals.linkedFullTextSentences) == (157, 16))
-    #expect(report.thresholds == ["speaker": 0.30, "open": 0.55])
+    #expect(report.thresholds == AlignmentThresholds(speaker: 0.30, open: 0.55))
   }
 
   @Test func afternoonPage() throws {

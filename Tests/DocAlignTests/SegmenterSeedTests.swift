@@ -111,13 +111,30 @@ import Testing
     })
   }
 
+  /// A line holding only a no-break space (or other Unicode spaces) ends a paragraph, as a blank
+  /// line does; a no-break space inside a line does not.
   @Test func noBreakSpaceLinesSeparateParagraphs() throws {
+    let segmenter = try Fixtures.segmenter()
+    let text = "First paragraph, line one\nand line two.\n\u{00A0}\nSecond paragraph.\n \u{00A0} \u{3000}\nThird\u{00A0}paragraph here.\n"
+    let document = try segmenter.segment(SourceText(name: "nbsp", text: text), language: .english)
+    #expect(document.paragraphs.map { String(document.text(of: $0)) } == [
+      "First paragraph, line one\nand line two.", "Second paragraph.", "Third\u{00A0}paragraph here.",
+    ])
+  }
+
+  /// On the afternoon page (whose paragraphs are separated by such lines) no paragraph runs over
+  /// one of them.
+  @Test func noParagraphOfTheAfternoonPageSpansANoBreakSpaceLine() throws {
     let document = try Fixtures.document(Fixtures.afternoonPage)
-    // The afternoon page separates its paragraphs by lines holding a lone U+00A0.
-    let raw = try String(contentsOf: Fixtures.afternoonPage, encoding: .utf8)
-    let nbspLines = raw.components(separatedBy: "\n").filter { $0 == "\u{00A0}" }.count
-    #expect(nbspLines == 48)
-    #expect(document.paragraphs.count > nbspLines)
-    #expect(!document.paragraphs.contains { document.text(of: $0).contains("\n\u{00A0}\n") })
+    let scalars = Array(document.source.text.unicodeScalars)
+    var separators: [Int] = []  // scalar offsets of the U+00A0 of each lone-NBSP line
+    for i in scalars.indices where scalars[i] == "\u{00A0}" {
+      if (i == 0 || scalars[i - 1] == "\n") && (i + 1 == scalars.count || scalars[i + 1] == "\n") { separators.append(i) }
+    }
+    #expect(separators.count > 10)
+    for offset in separators {
+      #expect(!document.paragraphs.contains { $0.start <= offset && offset < $0.end }, "paragraph over offset \(offset)")
+    }
+    #expect(document.paragraphs.count > separators.count)
   }
 }

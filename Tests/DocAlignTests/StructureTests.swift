@@ -29,7 +29,7 @@ import Testing
       "Opening Statements", "Statements by the Moderator and Panellists", "Discussion",
       "Replies by the Panellists", "Discussion", "Concluding Remarks",
     ])
-    #expect(s.sections.map(\.kind) == [
+    #expect(s.sections.map(\.kind.rawValue) == [
       "opening-statements", "panel-statements", "discussion", "replies", "discussion", "concluding-remarks",
     ])
     let turnsPerSection = s.sections.map { section in s.turns.filter { $0.section == section.index }.count }
@@ -96,7 +96,7 @@ import Testing
 
   @Test func afternoonPageOutline() throws {
     let s = try Self.page(Fixtures.afternoonPage)
-    #expect(s.sections.map(\.kind) == ["panel-statements", "interactive-dialogue", "replies", "interactive-debate", "concluding-remarks"])
+    #expect(s.sections.map(\.kind.rawValue) == ["panel-statements", "interactive-dialogue", "replies", "interactive-debate", "concluding-remarks"])
     #expect(s.speakers.filter { $0.role == .panellist }.map(\.name) == [
       "MARTA SANTOS PAIS", "ANDRES FRANCO", "HAKON FOSTERVOLD HOYDAL", "MICHAEL MORAN", "BRITTANY SMITH", "GABY REYES",
     ])
@@ -132,7 +132,7 @@ import Testing
 
   @Test func pagesOfOtherShapes() throws {
     let s = try Self.page(text: Self.syntheticPage)
-    #expect(s.sections.map(\.kind) == ["opening-statements", "other"])
+    #expect(s.sections.map(\.kind.rawValue) == ["opening-statements", "other"])
     #expect(s.sections.map(\.title) == ["Opening Remarks", "Exchange of Views"])
     let names = s.turns.map { s.speakers[$0.speaker].name }
     #expect(names == ["CATHERINE RUSSELL", "VOLKER TÜRK", "France", "Germany", "Brazil", "Japan", "France"])

@@ -95,6 +95,19 @@ const char *cicu_iso_country_at(int32_t index);
 int32_t cicu_country_display_name(const char *code, const char *display_locale, uint16_t *out,
                                   int32_t capacity, int32_t *status);
 
+/** As `cicu_country_display_name`, in UTF-8 (`capacity` in bytes; not NUL-terminated). */
+int32_t cicu_country_display_name_utf8(const char *code, const char *display_locale, char *out,
+                                       int32_t capacity, int32_t *status);
+
+/* ---- Canonical decomposition --------------------------------------------------------------- */
+
+/**
+ * The full canonical decomposition (NFD) of code point `c`, written as UTF-16 into `out`.
+ * Returns its length; -1 when `c` is its own decomposition; -2 when ICU's data is unavailable or
+ * `capacity` is too small.
+ */
+int32_t cicu_canonical_decomposition(int32_t c, uint16_t *out, int32_t capacity);
+
 #ifdef __cplusplus
 }
 #endif

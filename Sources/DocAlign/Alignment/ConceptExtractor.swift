@@ -87,7 +87,7 @@ struct ConceptExtractor {
           let candidate = characters[i..<(i + length)]
           guard candidate.allSatisfy(Self.isHan) else { continue }
           if length == 1 && Self.functionCharacters.contains(c) { break }
-          if let glosses = lexicon.words(of: Array(String(candidate).utf8)[...]) {
+          if let glosses = lexicon.words(of: candidate.reduce(into: [UInt8]()) { $0.append(contentsOf: $1.utf8) }[...]) {
             let alternatives = english.contentWords(glosses)
             if !alternatives.isEmpty {
               result.append(Concept(alternatives: Array(Set(alternatives)).sorted(), isWeak: length == 1))

@@ -43,12 +43,13 @@ public struct EnglishWords: Sendable {
   /// Words: runs of letters and digits, with inner apostrophes, periods and commas between
   /// digits kept ("95,000", "3.5"); a possessive "’s" is dropped.
   static func rawWords(_ text: some StringProtocol) -> [String] {
+    if let words = rawWordsASCII(text) { return words }
     var words: [String] = []
     var current = ""
     let scalars = Array(NameFolding.asciiFolded(text).unicodeScalars)
     for (k, scalar) in scalars.enumerated() {
       let isDigit = scalar.value >= 0x30 && scalar.value <= 0x39
-      if scalar.properties.isAlphabetic || isDigit {
+      if isDigit || (scalar.isASCII ? (scalar.value | 0x20) &- 0x61 < 26 : scalar.properties.isAlphabetic) {
         current.unicodeScalars.append(scalar)
       } else if (scalar == "," || scalar == ".") && !current.isEmpty && current.last?.isNumber == true
         && k + 1 < scalars.count && scalars[k + 1].value >= 0x30 && scalars[k + 1].value <= 0x39
@@ -92,6 +93,7 @@ public struct EnglishWords: Sendable {
   /// A light stemmer (plural, -ing, -ed, -ly, -ation, British -ise): enough to meet the same
   /// word in glosses and text; both sides are stemmed alike.
   static func stem(_ word: String) -> String {
+    if let stem = stemASCII(word) { return stem }
     var w = word
     func drop(_ suffix: String, keep minimum: Int, add: String = "") -> Bool {
       guard w.hasSuffix(suffix), w.count - suffix.count >= minimum else { return false }
@@ -124,6 +126,13 @@ public struct EnglishWords: Sendable {
 extension NameFolding {
   /// Accents removed, everything else kept ("Asociación" → "Asociacion").
   static func asciiFolded(_ text: some StringProtocol) -> String {
+    // Without characters that decompose, NFD only reorders marks, which are dropped anyway.
+    if text.utf8.allSatisfy({ $0 < 0x80 }) { return String(text) }
+    if text.unicodeScalars.allSatisfy({ hasNoDecomposition($0.value) }) {
+      var out = String.UnicodeScalarView()
+      for scalar in text.unicodeScalars where scalar.properties.generalCategory != .nonspacingMark { out.append(scalar) }
+      return String(out)
+    }
     var out = String.UnicodeScalarView()
     for scalar in String(text).decomposedStringWithCanonicalMapping.unicodeScalars
     where scalar.properties.generalCategory != .nonspacingMark {

@@ -62,7 +62,7 @@ public struct ParallelAligner: Sendable {
     guard n > 0 && m > 0 else {
       let units = (0..<n).map { AlignmentUnit.unaligned(source: [$0], target: []) }
         + (0..<m).map { AlignmentUnit.unaligned(source: [], target: [$0]) }
-      return Bitext(source: source, target: target, units: units, thresholds: [:])
+      return Bitext(source: source, target: target, units: units, thresholds: AlignmentThresholds())
     }
     var cache = PairCache(features: features)
     let skip = skipScore(features, &cache, percentile: configuration.skipPercentile)
@@ -82,7 +82,7 @@ public struct ParallelAligner: Sendable {
         source: Array(bead.source), target: Array(bead.target), score: bead.score, speakerSource: nil,
         speakerTarget: nil, section: nil, mentions: [])
     }
-    return Bitext(source: source, target: target, units: units, thresholds: ["skip": skip])
+    return Bitext(source: source, target: target, units: units, thresholds: AlignmentThresholds(skip: skip))
   }
 
   // MARK: - Scores

@@ -111,9 +111,8 @@ public struct SummaryAligner: Sendable {
         speakerSource: subject?.text, speakerTarget: targetSpeaker,
         section: structure.section(containing: best.targets[0])?.title, mentions: []))
     }
-    return Bitext(source: summary, target: fullText, units: units, thresholds: [
-      "speaker": configuration.speakerThreshold, "open": configuration.openThreshold,
-    ])
+    return Bitext(source: summary, target: fullText, units: units, thresholds: AlignmentThresholds(
+      speaker: configuration.speakerThreshold, open: configuration.openThreshold))
   }
 
   /// The best set of 1–3 target sentences (of one turn) for a summary sentence.
@@ -194,14 +193,56 @@ public struct SummaryAligner: Sendable {
 }
 
 /// Similarity of a summary sentence's concepts to a set of full-text sentences.
+///
+/// The target side is prepared once per document: every full-text word gets a dense number and
+/// its weight (rarity), and each target sentence its sorted distinct word numbers and their total
+/// weight, so that scoring a candidate is a few binary searches, not a new word table.
 struct Scorer {
-  let bags: [Int: [String]]
   let idf: (String) -> Double?
   let coverageWeight: Double
+  /// Word → number, for every word of every target sentence.
+  private let numbers: [String: Int32]
+  /// Weight (rarity) of each word number.
+  private let weights: [Double]
+  /// Target sentence → its distinct word numbers, sorted.
+  private let targetWords: [Int: [Int32]]
+  /// Target sentence → the total weight of its distinct words.
+  private let targetTotals: [Int: Double]
+
+  init(bags: [Int: [String]], idf: @escaping (String) -> Double?, coverageWeight: Double) {
+    self.idf = idf
+    self.coverageWeight = coverageWeight
+    var numbers: [String: Int32] = [:]
+    var weights: [Double] = []
+    var targetWords: [Int: [Int32]] = [:]
+    var targetTotals: [Int: Double] = [:]
+    for t in bags.keys.sorted() {
+      var own: [Int32] = []
+      for word in bags[t] ?? [] {
+        if let number = numbers[word] {
+          own.append(number)
+        } else {
+          let number = Int32(weights.count)
+          numbers[word] = number
+          weights.append(idf(word) ?? 0)
+          own.append(number)
+        }
+      }
+      own = Self.distinct(own)
+      targetWords[t] = own
+      targetTotals[t] = own.reduce(0) { $0 + weights[Int($1)] }
+    }
+    self.numbers = numbers
+    self.weights = weights
+    self.targetWords = targetWords
+    self.targetTotals = targetTotals
+  }
 
   struct WeightedConcept {
     let alternatives: Set<String>
     let weight: Double
+    /// The numbers of the alternatives that occur in the target side, sorted.
+    let wordNumbers: [Int32]
   }
 
   /// Weights concepts by the rarity of their best word in the full text; a concept none of whose
@@ -211,28 +252,63 @@ struct Scorer {
       let weights = concept.alternatives.compactMap(idf)
       var weight = weights.max() ?? 0.5
       if concept.isWeak { weight *= 0.5 }
-      return WeightedConcept(alternatives: Set(concept.alternatives), weight: weight)
+      let alternatives = Set(concept.alternatives)
+      return WeightedConcept(
+        alternatives: alternatives, weight: weight, wordNumbers: Self.distinct(alternatives.compactMap { numbers[$0] }))
     }
   }
 
+  /// The score of a set of target sentences for a summary sentence's concepts, in [0, 1]:
+  /// `coverageWeight` × the weighted share of concepts found + the rest × the weighted share of
+  /// the targets' distinct words that found concepts account for.
   func score(_ concepts: [WeightedConcept], _ targets: [Int]) -> Double {
-    var words: [String: Double] = [:]
-    for t in targets { for word in bags[t] ?? [] { words[word] = idf(word) ?? 0 } }
+    let words: [Int32]
+    let targetTotal: Double
+    if targets.count == 1 {
+      words = targetWords[targets[0]] ?? []
+      targetTotal = targetTotals[targets[0]] ?? 0
+    } else {
+      words = Self.distinct(targets.flatMap { targetWords[$0] ?? [] })
+      targetTotal = words.reduce(0) { $0 + weights[Int($1)] }
+    }
     guard !words.isEmpty else { return 0 }
     var covered = 0.0, total = 0.0
-    var used = Set<String>()
+    var used: [Int32] = []
     for concept in concepts {
       total += concept.weight
-      let hits = concept.alternatives.filter { words[$0] != nil }
-      if !hits.isEmpty {
-        covered += concept.weight
-        used.formUnion(hits)
+      var hit = false
+      for number in concept.wordNumbers where Self.contains(words, number) {
+        used.append(number)
+        hit = true
       }
+      if hit { covered += concept.weight }
     }
-    let targetTotal = words.values.reduce(0, +)
-    let targetCovered = used.reduce(0) { $0 + (words[$1] ?? 0) }
+    let targetCovered = Self.distinct(used).reduce(0) { $0 + weights[Int($1)] }
     let coverage = total > 0 ? covered / total : 0
     let precision = targetTotal > 0 ? targetCovered / targetTotal : 0
     return coverageWeight * coverage + (1 - coverageWeight) * precision
+  }
+
+  /// Sorted, without repeats.
+  private static func distinct(_ numbers: [Int32]) -> [Int32] {
+    guard numbers.count > 1 else { return numbers }
+    var sorted = numbers.sorted()
+    var kept = 1
+    for k in 1..<sorted.count where sorted[k] != sorted[kept - 1] {
+      sorted[kept] = sorted[k]
+      kept += 1
+    }
+    sorted.removeLast(sorted.count - kept)
+    return sorted
+  }
+
+  /// Whether a sorted array holds a number.
+  private static func contains(_ sorted: [Int32], _ number: Int32) -> Bool {
+    var low = 0, high = sorted.count
+    while low < high {
+      let mid = (low + high) / 2
+      if sorted[mid] < number { low = mid + 1 } else { high = mid }
+    }
+    return low < sorted.count && sorted[low] == number
   }
 }

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Keys: `id` (required, unique), `source` (required), `target`, `mode` (`auto`, `summary`,
 /// `parallel`), `source_lang`, `target_lang` (`auto` or a language code), `source_locale`,
-/// `target_locale`. Paths are relative to the manifest's folder. Every problem names the manifest
+/// `target_locale`, `presegmented` (`true`/`false`: each line one sentence). Paths are relative to the manifest's folder. Every problem names the manifest
 /// and the line; duplicate ids are refused before any work starts.
 public struct BatchManifest: Sendable {
   /// The manifest file, or the directory the jobs were made from.
@@ -17,7 +17,9 @@ public struct BatchManifest: Sendable {
   public let fingerprint: String
 
   /// The keys a manifest may use.
-  public static let keys = ["id", "source", "target", "mode", "source_lang", "target_lang", "source_locale", "target_locale"]
+  public static let keys = [
+    "id", "source", "target", "mode", "source_lang", "target_lang", "source_locale", "target_locale", "presegmented",
+  ]
 
   /// A manifest of jobs given directly (library users).
   public init(jobs: [AlignmentJob], path: String = "<jobs>") throws {
@@ -152,6 +154,10 @@ public struct BatchManifest: Sendable {
             path: path, reason: "line \(k + 1): unknown key '\(key)' (keys: \(keys.joined(separator: ", ")))")
         }
         if value is NSNull { continue }
+        if key == "presegmented", let flag = value as? Bool {
+          fields[key] = flag ? "true" : "false"
+          continue
+        }
         guard let string = value as? String else {
           throw DocAlignError.unsupportedInput(path: path, reason: "line \(k + 1): '\(key)' must be a string")
         }
@@ -184,10 +190,18 @@ public struct BatchManifest: Sendable {
       }
       mode = parsed
     }
+    var presegmented = false
+    if let flag = fields["presegmented"] {
+      switch flag.lowercased() {
+      case "true", "1", "yes": presegmented = true
+      case "false", "0", "no": presegmented = false
+      default: throw fail("presegmented '\(flag)' is not true or false")
+      }
+    }
     return AlignmentJob(
       id: id, source: resolve(source), target: fields["target"].map(resolve), mode: mode,
       sourceLanguage: try language("source_lang"), targetLanguage: try language("target_lang"),
-      sourceLocale: fields["source_locale"], targetLocale: fields["target_locale"])
+      sourceLocale: fields["source_locale"], targetLocale: fields["target_locale"], presegmented: presegmented)
   }
 
   /// Job ids name output files: no path separators, white space or control characters, no

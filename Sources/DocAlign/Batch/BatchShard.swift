@@ -25,7 +25,12 @@ public struct BatchShard: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// The whole batch as one shard.
-  public static let whole = try! BatchShard(index: 0, count: 1)
+  public static let whole = BatchShard(checkedIndex: 0, count: 1)
+
+  private init(checkedIndex index: Int, count: Int) {
+    self.index = index
+    self.count = count
+  }
 
   /// Parses `i/n`.
   /// - Throws: ``DocAlignError/invalidRequest(_:)``.

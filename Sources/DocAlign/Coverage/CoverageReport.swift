@@ -19,7 +19,7 @@ public struct CoverageReport: Sendable {
   /// The full text's language.
   public let fullTextLanguage: Language
   /// The alignment thresholds used (`speaker`, `open`).
-  public let thresholds: [String: Double]
+  public let thresholds: AlignmentThresholds
   /// Every full-text speaker, in order of first turn.
   public let speakers: [SpeakerCoverage]
   /// Every section of the full text, in text order.
@@ -98,8 +98,8 @@ public struct CoverageReport: Sendable {
     // Summary-side sentences.
     let listSentences = Set(structure.mentions.filter(\.isListItem).map(\.sentence))
     let summaryParts = structure.parts.filter { $0.inSummaryDocument && $0.kind != .fullText && $0.kind != .footer }
-    let speakerThreshold = bitext.thresholds["speaker"]
-    let openThreshold = bitext.thresholds["open"]
+    let speakerThreshold = bitext.thresholds.speaker
+    let openThreshold = bitext.thresholds.open
     var summarySentences: [SummarySentenceCoverage] = []
     for unit in bitext.units {
       for index in unit.source where structure.summary.sentences.indices.contains(index) {
@@ -242,7 +242,7 @@ public struct SectionCoverage: Sendable, Hashable {
   /// Position among the sections.
   public let index: Int
   /// The heading's kind (`discussion`, `concluding-remarks`, `other` …).
-  public let kind: String
+  public let kind: Section.Kind
   /// The heading as written.
   public let title: String
   /// The heading's sentence index in the full-text document, if any.

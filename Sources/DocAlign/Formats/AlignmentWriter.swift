@@ -1,7 +1,7 @@
 import Foundation
 
 /// Writes a bitext as JSONL (every unit), TSV (every unit) or TMX 1.4b (aligned units only).
-public struct AlignmentWriter: Sendable {
+public struct AlignmentWriter: OutputWriter {
   /// The output formats of `docalign align`.
   public enum Format: String, Sendable, CaseIterable {
     /// One JSON object per unit (the schema in the README).
@@ -48,7 +48,7 @@ public struct AlignmentWriter: Sendable {
 
   /// Writes the bitext to `sink`.
   /// - Throws: ``DocAlignError/invalidRequest(_:)`` for a TMX with one language.
-  public func write(_ bitext: Bitext, to sink: OutputSink) throws {
+  public func write(_ bitext: Bitext, to sink: some ByteSink) throws {
     switch format {
     case .jsonl: try writeJSONL(bitext, sink)
     case .tsv: try writeTSV(bitext, sink)
@@ -64,7 +64,7 @@ public struct AlignmentWriter: Sendable {
 
   // MARK: JSONL
 
-  private func writeJSONL(_ bitext: Bitext, _ sink: OutputSink) throws {
+  private func writeJSONL(_ bitext: Bitext, _ sink: some ByteSink) throws {
     for unit in bitext.units {
       try sink.append { out in
         out.append(0x7B)
@@ -121,14 +121,8 @@ public struct AlignmentWriter: Sendable {
       let sentence = document.sentences[index]
       if k > 0 { out.append(0x2C) }
       out.append(0x7B)
-      JSONText.appendKey("text", to: &out)
-      JSONText.appendString(document.text(of: sentence), to: &out)
-      out.append(0x2C)
-      JSONText.appendKey("start", to: &out)
-      JSONText.appendInt(sentence.start, to: &out)
-      out.append(0x2C)
-      JSONText.appendKey("end", to: &out)
-      JSONText.appendInt(sentence.end, to: &out)
+      var text = String(document.text(of: sentence))
+      text.withUTF8 { JSONText.appendSpanMembers(utf8: $0, start: sentence.start, end: sentence.end, to: &out) }
       out.append(0x7D)
     }
     out.append(0x5D)
@@ -169,7 +163,7 @@ public struct AlignmentWriter: Sendable {
     return String(out)
   }
 
-  private func writeTSV(_ bitext: Bitext, _ sink: OutputSink) throws {
+  private func writeTSV(_ bitext: Bitext, _ sink: some ByteSink) throws {
     if options.header { try sink.write("source\ttarget\tscore\tspeaker\tsection\n") }
     for unit in bitext.units where options.minScore.map({ unit.isAligned && unit.score >= $0 }) ?? true {
       let fields = [
@@ -203,7 +197,7 @@ public struct AlignmentWriter: Sendable {
     return out
   }
 
-  private func writeTMX(_ bitext: Bitext, _ sink: OutputSink) throws {
+  private func writeTMX(_ bitext: Bitext, _ sink: some ByteSink) throws {
     guard options.sourceLocale.lowercased() != options.targetLocale.lowercased() else {
       throw DocAlignError.invalidRequest(
         "a TMX file needs two different languages, but both sides are \(options.sourceLocale); "

@@ -84,9 +84,7 @@ struct CoverageHTML {
   }
 
   private func thresholdText() -> String {
-    let names = ["speaker": "speaker", "open": "open (no speaker)"]
-    return report.thresholds.keys.sorted { ($0 == "speaker" ? 0 : 1, $0) < ($1 == "speaker" ? 0 : 1, $1) }
-      .map { "\(Self.escape(names[$0] ?? $0)) \(score(report.thresholds[$0] ?? 0))" }.joined(separator: ", ")
+    report.thresholds.set.map { "\(Self.escape($0.name.label)) \(score($0.value))" }.joined(separator: ", ")
   }
 
   // MARK: Panels

@@ -135,8 +135,11 @@ struct CoverageTextTable {
   }
 
   private func thresholdText() -> String {
-    let names = ["speaker": "speaker", "open": "open (no speaker)"]
-    return report.thresholds.keys.sorted { ($0 == "speaker" ? 0 : 1, $0) < ($1 == "speaker" ? 0 : 1, $1) }
-      .map { "\(names[$0] ?? $0) \(score(report.thresholds[$0] ?? 0))" }.joined(separator: ", ")
+    report.thresholds.set.map { "\($0.name.label) \(score($0.value))" }.joined(separator: ", ")
   }
+}
+
+extension AlignmentThresholds.Name {
+  /// How the text and HTML reports name the bar.
+  var label: String { self == .open ? "open (no speaker)" : rawValue }
 }

@@ -1,6 +1,6 @@
 /// Writes a ``CoverageReport`` as a terminal table, as JSON (the layout of
 /// `Schemas/coverage-report.schema.json`) or as one self-contained HTML page.
-public struct CoverageWriter: Sendable {
+public struct CoverageWriter: OutputWriter {
   /// The output formats of `docalign coverage`.
   public enum Format: String, Sendable, CaseIterable {
     /// Tables for a terminal, at most ``Options/width`` columns wide.
@@ -42,7 +42,7 @@ public struct CoverageWriter: Sendable {
   }
 
   /// Writes the report to `sink`.
-  public func write(_ report: CoverageReport, to sink: OutputSink) throws {
+  public func write(_ report: CoverageReport, to sink: some ByteSink) throws {
     try sink.write(render(report))
   }
 }
@@ -67,7 +67,9 @@ enum CoverageJSON {
         ("summaryLanguage", .string(report.summaryLanguage.rawValue)),
         ("fullTextLanguage", .string(report.fullTextLanguage.rawValue)),
       ])),
-      ("thresholds", .object(report.thresholds.keys.sorted().map { ($0, .number(orNull: report.thresholds[$0], decimals: 4)) })),
+      ("thresholds", .object(report.thresholds.set.sorted { $0.name.rawValue < $1.name.rawValue }.map {
+        ($0.name.rawValue, .number($0.value, decimals: 4))
+      })),
       ("totals", .object([
         ("speakers", .int(totals.speakers)),
         ("covered", .int(totals.coveredSpeakers)),
@@ -107,7 +109,7 @@ enum CoverageJSON {
       ("sections", .array(report.sections.map { section in
         .object([
           ("index", .int(section.index)),
-          ("kind", .string(section.kind)),
+          ("kind", .string(section.kind.rawValue)),
           ("title", .string(section.title)),
           ("heading", .int(orNull: section.heading)),
           ("sentenceCount", .int(section.sentenceCount)),

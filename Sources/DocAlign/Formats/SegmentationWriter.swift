@@ -1,5 +1,5 @@
 /// Writes a segmented document: one sentence a line (`text`), or one JSON object a line (`jsonl`).
-public struct SegmentationWriter: Sendable {
+public struct SegmentationWriter: OutputWriter {
   /// The output formats of `docalign segment`.
   public enum Format: String, Sendable, CaseIterable {
     /// One unit per line; line breaks inside a unit become spaces.
@@ -17,7 +17,7 @@ public struct SegmentationWriter: Sendable {
 
   /// Writes every unit of `document` to `sink`.
   /// - Throws: ``DocAlignError`` when the sink cannot be written.
-  public func write(_ document: Document, to sink: OutputSink) throws {
+  public func write(_ document: Document, to sink: some ByteSink) throws {
     var text = document.source.text
     try text.withUTF8 { bytes in
       for sentence in document.sentences {
@@ -29,14 +29,7 @@ public struct SegmentationWriter: Sendable {
             out.append(0x0A)
           case .jsonl:
             out.append(0x7B)
-            JSONText.appendKey("text", to: &out)
-            JSONText.appendString(utf8: unit, to: &out)
-            out.append(0x2C)
-            JSONText.appendKey("start", to: &out)
-            JSONText.appendInt(sentence.start, to: &out)
-            out.append(0x2C)
-            JSONText.appendKey("end", to: &out)
-            JSONText.appendInt(sentence.end, to: &out)
+            JSONText.appendSpanMembers(utf8: unit, start: sentence.start, end: sentence.end, to: &out)
             out.append(0x2C)
             JSONText.appendKey("paragraph", to: &out)
             JSONText.appendInt(sentence.paragraph, to: &out)

@@ -1,7 +1,5 @@
-import Foundation
-
 /// Writes a page's outline: parts, sections, speaker turns and summary mentions.
-public struct StructureWriter: Sendable {
+public struct StructureWriter: OutputWriter {
   /// The output formats of `docalign structure`.
   public enum Format: String, Sendable, CaseIterable {
     /// An indented outline for people.
@@ -17,12 +15,11 @@ public struct StructureWriter: Sendable {
   public init(format: Format) { self.format = format }
 
   /// Writes the outline of `structure` to `sink`.
-  public func write(_ structure: PageStructure, to sink: OutputSink) throws {
+  public func write(_ structure: PageStructure, to sink: some ByteSink) throws {
     switch format {
     case .text: try sink.write(text(structure))
     case .json:
-      let data = try JSONSerialization.data(withJSONObject: json(structure), options: [.prettyPrinted, .sortedKeys])
-      try sink.write(data)
+      try sink.write(json(structure).serialized(.outline))
       try sink.write("\n")
     }
   }
@@ -44,7 +41,7 @@ public struct StructureWriter: Sendable {
     out += "Sections of the full text:\n"
     for section in s.sections {
       let turns = s.turns.filter { $0.section == section.index }
-      out += "  [\(section.kind)] \(section.title.isEmpty ? "(untitled)" : section.title) — "
+      out += "  [\(section.kind.rawValue)] \(section.title.isEmpty ? "(untitled)" : section.title) — "
         + "sentences \(section.sentences.lowerBound)–\(section.sentences.upperBound - 1), \(turns.count) turns\n"
       for turn in turns {
         let speaker = s.speakers[turn.speaker]
@@ -67,28 +64,42 @@ public struct StructureWriter: Sendable {
     return out
   }
 
-  func json(_ s: PageStructure) -> [String: Any] {
-    func range(_ r: Range<Int>) -> [Int] { [r.lowerBound, r.upperBound] }
-    return [
-      "summaryDocument": s.summary.source.name,
-      "fullTextDocument": s.fullText.source.name,
-      "parts": s.parts.map { ["kind": $0.kind.rawValue, "summaryDocument": $0.inSummaryDocument, "sentences": range($0.sentences)] },
-      "sections": s.sections.map { section -> [String: Any] in
-        ["index": section.index, "kind": section.kind, "title": section.title, "sentences": range(section.sentences)]
-      },
-      "speakers": s.speakers.map { speaker -> [String: Any] in
-        var object: [String: Any] = ["id": speaker.id, "name": speaker.name, "key": speaker.key, "role": speaker.role.rawValue]
-        if let group = speaker.onBehalfOf { object["onBehalfOf"] = group }
-        return object
-      },
-      "turns": s.turns.map { turn -> [String: Any] in
-        ["speaker": turn.speaker, "name": s.speakers[turn.speaker].name, "section": turn.section ?? NSNull(), "sentences": range(turn.sentences)]
-      },
-      "mentions": s.mentions.map { mention -> [String: Any] in
-        ["sentence": mention.sentence, "text": mention.text, "list": mention.isListItem,
-         "speaker": mention.speaker ?? NSNull(), "target": mention.speaker.map { s.speakers[$0].name } ?? NSNull(),
-         "key": mention.key ?? NSNull()]
-      },
-    ]
+  /// The outline as JSON (the fields of the README; keys sorted in the output).
+  func json(_ s: PageStructure) -> JSONValue {
+    func range(_ r: Range<Int>) -> JSONValue { .ints([r.lowerBound, r.upperBound]) }
+    return .object([
+      ("summaryDocument", .string(s.summary.source.name)),
+      ("fullTextDocument", .string(s.fullText.source.name)),
+      ("parts", .array(s.parts.map { part in
+        .object([("kind", .string(part.kind.rawValue)), ("summaryDocument", .bool(part.inSummaryDocument)), ("sentences", range(part.sentences))])
+      })),
+      ("sections", .array(s.sections.map { section in
+        .object([
+          ("index", .int(section.index)), ("kind", .string(section.kind.rawValue)), ("title", .string(section.title)),
+          ("sentences", range(section.sentences)),
+        ])
+      })),
+      ("speakers", .array(s.speakers.map { speaker in
+        var members: [(key: String, value: JSONValue)] = [
+          ("id", .int(speaker.id)), ("name", .string(speaker.name)), ("key", .string(speaker.key)),
+          ("role", .string(speaker.role.rawValue)),
+        ]
+        if let group = speaker.onBehalfOf { members.append(("onBehalfOf", .string(group))) }
+        return .object(members)
+      })),
+      ("turns", .array(s.turns.map { turn in
+        .object([
+          ("speaker", .int(turn.speaker)), ("name", .string(s.speakers[turn.speaker].name)),
+          ("section", .int(orNull: turn.section)), ("sentences", range(turn.sentences)),
+        ])
+      })),
+      ("mentions", .array(s.mentions.map { mention in
+        .object([
+          ("sentence", .int(mention.sentence)), ("text", .string(mention.text)), ("list", .bool(mention.isListItem)),
+          ("speaker", .int(orNull: mention.speaker)), ("target", .string(orNull: mention.speaker.map { s.speakers[$0].name })),
+          ("key", .string(orNull: mention.key)),
+        ])
+      })),
+    ])
   }
 }

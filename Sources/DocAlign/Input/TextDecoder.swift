@@ -1,6 +1,8 @@
 /// Turns a file's bytes into text, refusing what is not text.
 ///
-/// Accepted: UTF-8 with or without a byte-order mark, UTF-16 (LE/BE) with a byte-order mark.
+/// Accepted: UTF-8 with or without a byte-order mark, UTF-16 (LE/BE) with a byte-order mark, and
+/// UTF-16 without one when its first kilobyte looks like it (``utf16WithoutBOM(_:)``: every NUL
+/// byte on the same side of its pair, and a NUL in at least one pair in eight).
 /// Line ends (LF, CRLF, CR) and Unicode spaces are kept as they are. Refused with an error naming
 /// the file and the byte offset: invalid UTF-8 or UTF-16, NUL or other control bytes that do not
 /// occur in text, and files that hold no text at all.
@@ -16,6 +18,8 @@ public enum TextDecoder {
       text = try decodeUTF16(bytes, littleEndian: true, name: name)
     } else if bytes.starts(with: [0xFE, 0xFF]) {
       text = try decodeUTF16(bytes, littleEndian: false, name: name)
+    } else if let littleEndian = bytes.withUnsafeBufferPointer({ utf16WithoutBOM($0) }) {
+      text = try decodeUTF16(bytes, littleEndian: littleEndian, bomLength: 0, name: name)
     } else {
       text = try decodeUTF8(bytes, from: 0, name: name)
     }
@@ -28,8 +32,8 @@ public enum TextDecoder {
   /// Decodes a file of `size` bytes that `fill` reads straight into the storage of the string
   /// (no intermediate buffer, no copy): checked here for the errors `decode(_:name:)` reports,
   /// with a byte-order mark dropped. `fill` gets room for `size + 1` bytes and returns how many it
-  /// wrote. Returns nil (and keeps nothing) when the bytes need the general path: a UTF-16
-  /// byte-order mark, or a file that grew past `size` while being read.
+  /// wrote. Returns nil (and keeps nothing) when the bytes need the general path: UTF-16 (with a
+  /// byte-order mark or without), or a file that grew past `size` while being read.
   /// - Throws: the errors of ``decode(_:name:)``, and those of `fill`.
   static func decode(
     size: Int, name: String, readingInto fill: (UnsafeMutableBufferPointer<UInt8>) throws -> Int
@@ -39,7 +43,9 @@ public enum TextDecoder {
     let text = try String(unsafeUninitializedCapacity: capacity) { buffer in
       let count = try fill(buffer)
       let bytes = UnsafeBufferPointer(rebasing: buffer[..<count])
-      if count >= capacity || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+      if count >= capacity || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+        || utf16WithoutBOM(bytes) != nil
+      {
         needsGeneralPath = true
         return 0
       }
@@ -128,16 +134,38 @@ public enum TextDecoder {
     }
   }
 
-  private static func decodeUTF16(_ bytes: [UInt8], littleEndian: Bool, name: String) throws
-    -> String
-  {
-    let body = bytes.count - 2
-    if body % 2 != 0 {
-      throw DocAlignError.invalidEncoding(path: name, byteOffset: bytes.count - 1, encoding: "UTF-16")
+  /// How many bytes of the file ``utf16WithoutBOM(_:)`` looks at.
+  public static let utf16ProbeLength = 1024
+
+  /// Whether bytes without a byte-order mark are UTF-16, and which: `true` for little-endian,
+  /// `false` for big-endian, nil when they are not.
+  ///
+  /// The rule, on the first ``utf16ProbeLength`` bytes (or all, if fewer; at least 16): every NUL
+  /// byte stands on the same side of its byte pair (odd offsets: little-endian; even offsets:
+  /// big-endian), and at least one pair in eight holds one. Latin-script text has a NUL in the
+  /// high byte of nearly every code unit, and so do the ASCII spaces, digits and punctuation of
+  /// Cyrillic or Arabic text; UTF-8 text has no NUL at all; a binary file has NULs on both sides.
+  /// The file is then validated as UTF-16 as a whole (surrogates, control characters).
+  public static func utf16WithoutBOM(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+    let pairs = min(bytes.count, utf16ProbeLength) / 2
+    guard pairs >= 8 else { return nil }
+    var evenNULs = 0, oddNULs = 0
+    for k in 0..<pairs {
+      if bytes[2 * k] == 0 { evenNULs += 1 }
+      if bytes[2 * k + 1] == 0 { oddNULs += 1 }
     }
+    if evenNULs == 0 && oddNULs * 8 >= pairs { return true }
+    if oddNULs == 0 && evenNULs * 8 >= pairs { return false }
+    return nil
+  }
+
+  private static func decodeUTF16(_ bytes: [UInt8], littleEndian: Bool, bomLength: Int = 2, name: String)
+    throws -> String
+  {
+    let body = bytes.count - bomLength
     var units = [UInt16]()
     units.reserveCapacity(body / 2)
-    var i = 2
+    var i = bomLength
     while i + 1 < bytes.count {
       let unit =
         littleEndian
@@ -150,7 +178,7 @@ public enum TextDecoder {
     var k = 0
     while k < units.count {
       let unit = units[k]
-      let offset = 2 + 2 * k
+      let offset = bomLength + 2 * k
       if (0xD800...0xDBFF).contains(unit) {
         guard k + 1 < units.count, (0xDC00...0xDFFF).contains(units[k + 1]) else {
           throw DocAlignError.invalidEncoding(path: name, byteOffset: offset, encoding: "UTF-16")
@@ -165,6 +193,10 @@ public enum TextDecoder {
         throw DocAlignError.binaryInput(path: name, byteOffset: offset)
       }
       k += 1
+    }
+    // A last byte without its pair (checked after the units, so that the first problem is named).
+    if body % 2 != 0 {
+      throw DocAlignError.invalidEncoding(path: name, byteOffset: bytes.count - 1, encoding: "UTF-16")
     }
     return String(decoding: units, as: UTF16.self)
   }

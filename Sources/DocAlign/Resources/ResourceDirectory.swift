@@ -32,10 +32,10 @@ public struct ResourceDirectory: Sendable {
     {
       return try ResourceDirectory(path: fromEnvironment)
     }
-    let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? ".")
-      .resolvingSymlinksInPath().deletingLastPathComponent()
-    candidates.append(executable.appendingPathComponent("../share/docalign"))
-    candidates.append(executable.appendingPathComponent("Resources"))
+    if let executable = executableDirectory() {
+      candidates.append(executable.appendingPathComponent("../share/docalign"))
+      candidates.append(executable.appendingPathComponent("Resources"))
+    }
     // Sources/DocAlign/Resources/ResourceDirectory.swift → the checkout's Resources/.
     let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -45,6 +45,26 @@ public struct ResourceDirectory: Sendable {
     }
     throw DocAlignError.resourceNotFound(
       name: "Resources", searched: candidates.map { $0.standardizedFileURL.path })
+  }
+
+  /// The folder of the running program, symbolic links resolved: from `/proc/self/exe` where
+  /// there is one (Linux), else from the program's name, looked up in `PATH` when it has no `/`
+  /// (a program started through `PATH` gets only its name as `argv[0]`).
+  static func executableDirectory() -> URL? {
+    let fileManager = FileManager.default
+    if let path = try? fileManager.destinationOfSymbolicLink(atPath: "/proc/self/exe"), path.hasPrefix("/") {
+      return URL(fileURLWithPath: path).deletingLastPathComponent()
+    }
+    guard let name = CommandLine.arguments.first, !name.isEmpty else { return nil }
+    var program: URL? = nil
+    if name.contains("/") {
+      program = URL(fileURLWithPath: name)
+    } else {
+      let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+      program = path.split(separator: ":").map { URL(fileURLWithPath: String($0)).appendingPathComponent(name) }
+        .first { fileManager.isExecutableFile(atPath: $0.path) }
+    }
+    return program?.resolvingSymlinksInPath().deletingLastPathComponent()
   }
 
   private static func isResourceFolder(_ url: URL) -> Bool {
@@ -73,13 +93,39 @@ public struct ResourceDirectory: Sendable {
 }
 
 /// The data lines of a resource file: `#` comments and blank lines dropped, with line numbers.
+///
+/// Lines end at LF (a CR before it is dropped); fields are separated by TAB. The text is split on
+/// its UTF-8 bytes (TAB, LF, CR, space and `#` are single bytes that never occur inside a
+/// multi-byte character), not on `Character`s, which would cluster every character of the file.
 func dataLines(_ text: String) -> [(number: Int, fields: [Substring])] {
-  var result: [(Int, [Substring])] = []
-  for (k, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-    let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
-    if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-    if trimmed.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
-    result.append((k + 1, trimmed.split(separator: "\t", omittingEmptySubsequences: false)))
+  var copy = text
+  return copy.withUTF8 { bytes in
+    let utf8 = text.utf8
+    // An offset into a native UTF-8 string becomes an index in constant time.
+    func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+    var result: [(number: Int, fields: [Substring])] = []
+    var lineStart = 0
+    var number = 0
+    while lineStart < bytes.count {
+      var end = lineStart
+      while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+      number += 1
+      defer { lineStart = end + 1 }
+      var last = end
+      if last > lineStart && bytes[last - 1] == 0x0D { last -= 1 }
+      // Blank, white space only, or a comment.
+      guard last > lineStart, bytes[lineStart] != 0x23,
+        bytes[lineStart..<last].contains(where: { $0 != 0x20 && $0 != 0x09 })
+      else { continue }
+      var fields: [Substring] = []
+      fields.reserveCapacity(1 + bytes[lineStart..<last].reduce(0) { $0 + ($1 == 0x09 ? 1 : 0) })
+      var fieldStart = lineStart
+      for k in lineStart...last where k == last || bytes[k] == 0x09 {
+        fields.append(text[index(fieldStart)..<index(k)])
+        fieldStart = k + 1
+      }
+      result.append((number, fields))
+    }
+    return result
   }
-  return result
 }

@@ -57,6 +57,17 @@ public struct SegmentationRules: Sendable {
 
   /// Adds abbreviations from a list in the resource format (`ABBR` or `ABBR<TAB>flag`).
   mutating func addAbbreviations(parsing text: String, name: String, language: Language) throws {
+    // Built apart and put back once (no copy of the tables per line); buckets sorted at the end.
+    var rules = languages[language.ordinal]
+    languages[language.ordinal] = LanguageRules()
+    defer {
+      for key in rules.abbreviations.keys {
+        // Longest entries first, so that "p. ex." wins over "ex." (a stable sort: file order
+        // among entries of one length).
+        rules.abbreviations[key]?.sort { $0.leadingWords.count > $1.leadingWords.count }
+      }
+      languages[language.ordinal] = rules
+    }
     for line in dataLines(text) {
       let entry = line.fields[0].trimmingSpaces
       guard entry.hasSuffix("."), !entry.contains(where: { $0 == "\t" }) else {
@@ -78,13 +89,9 @@ public struct SegmentationRules: Sendable {
       let words = entry.split(separator: " ").map { Self.matchKey(String($0)) }
       guard let last = words.last else { continue }
       if let first = words.first, words.count > 1 {
-        languages[language.ordinal].multiWordFirsts.insert(first)
+        rules.multiWordFirsts.insert(first)
       }
-      var bucket = languages[language.ordinal].abbreviations[last, default: []]
-      bucket.append(Abbreviation(leadingWords: Array(words.dropLast()), kind: kind))
-      // Longest entries first, so that "p. ex." wins over "ex.".
-      bucket.sort { $0.leadingWords.count > $1.leadingWords.count }
-      languages[language.ordinal].abbreviations[last] = bucket
+      rules.abbreviations[last, default: []].append(Abbreviation(leadingWords: Array(words.dropLast()), kind: kind))
     }
   }
 

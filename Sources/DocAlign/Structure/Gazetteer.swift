@@ -24,6 +24,8 @@ public struct Gazetteer: Sendable {
   /// Reads the names from a resource folder and adds CLDR's territory names.
   /// - Throws: ``DocAlignError/malformedResource(name:line:reason:)``.
   public init(resources: ResourceDirectory) throws {
+    keysByName.reserveCapacity(4096)
+    englishNames.reserveCapacity(1024)
     for file in ["names/countries.tsv", "names/groups.tsv", "names/organizations.tsv"] {
       try add(parsing: try resources.read(file), name: file)
     }
@@ -47,24 +49,39 @@ public struct Gazetteer: Sendable {
     let folded = NameFolding.fold(name)
     guard !folded.isEmpty, keysByName[folded] == nil else { return }
     keysByName[folded] = key
-    longestName = max(longestName, folded.count)
+    // Characters never outnumber UTF-8 bytes: count them only when they may set a new maximum.
+    if folded.utf8.count > longestName { longestName = max(longestName, folded.count) }
   }
 
   private mutating func addCLDRTerritoryNames() {
-    var buffer = [UInt16](repeating: 0, count: 256)
+    for (code, language, name) in Self.cldrTerritoryNames() {
+      if language == .english && englishNames[code] == nil { englishNames[code] = name }
+      add(name, key: code)
+    }
+  }
+
+  /// CLDR's names of every ISO 3166 territory in each of the six languages, through ICU (codes
+  /// in ICU's order, languages in ``Language/allCases`` order; a language without a name of its
+  /// own for a code is left out).
+  static func cldrTerritoryNames() -> [(code: String, language: Language, name: String)] {
+    var names: [(code: String, language: Language, name: String)] = []
+    names.reserveCapacity(2048)
+    var buffer = [CChar](repeating: 0, count: 1024)
     let count = cicu_iso_country_count()
     for index in 0..<count {
       guard let codePointer = cicu_iso_country_at(index) else { continue }
       let code = String(cString: codePointer)
       for language in Language.allCases {
         var status: Int32 = 0
-        let length = cicu_country_display_name(code, language.rawValue, &buffer, Int32(buffer.count), &status)
+        let length = cicu_country_display_name_utf8(codePointer, language.rawValue, &buffer, Int32(buffer.count), &status)
         guard status == 0, length > 0, Int(length) <= buffer.count else { continue }
-        let name = String(decoding: buffer[0..<Int(length)], as: UTF16.self)
-        if language == .english && englishNames[code] == nil { englishNames[code] = name }
-        add(name, key: code)
+        let name = buffer.withUnsafeBufferPointer {
+          $0.withMemoryRebound(to: UInt8.self) { String(decoding: UnsafeBufferPointer(rebasing: $0[0..<Int(length)]), as: UTF8.self) }
+        }
+        names.append((code, language, name))
       }
     }
+    return names
   }
 
   /// The key of a name written in any of the six languages, or nil.

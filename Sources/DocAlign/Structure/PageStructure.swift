@@ -75,14 +75,39 @@ public struct PagePart: Sendable, Hashable {
 public struct Section: Sendable, Hashable {
   /// Position among the sections.
   public let index: Int
-  /// The heading's kind from `Resources/structure/section-headings.tsv` (`discussion`,
-  /// `concluding-remarks` …), or `other` for an unknown heading.
-  public let kind: String
+  /// What the heading says the section is (`Resources/structure/section-headings.tsv`), `other`
+  /// for an unknown heading, `untitled` for full text before the first heading.
+  public let kind: Kind
   /// The heading as written.
   public let title: String
   /// The heading's sentence index, and the section's sentences (heading included).
   public let heading: Int?
   public let sentences: Range<Int>
+}
+
+extension Section {
+  /// The kinds of section a UN meeting's full text has; the raw values are the KIND column of
+  /// `Resources/structure/section-headings.tsv` and what the JSON outputs write.
+  public enum Kind: String, Sendable, Hashable, CaseIterable {
+    case openingStatements = "opening-statements"
+    case panelStatements = "panel-statements"
+    case introductionOfReport = "introduction-of-report"
+    case statements
+    case interactiveDialogue = "interactive-dialogue"
+    case interactiveDebate = "interactive-debate"
+    case generalDebate = "general-debate"
+    case discussion
+    case replies
+    case rightOfReply = "right-of-reply"
+    case concludingRemarks = "concluding-remarks"
+    case actionOnResolutions = "action-on-resolutions"
+    /// The documentation note ("Documentation", "文件"): a part of the summary, not a section.
+    case documentation
+    /// A heading no table knows (a short line without terminal punctuation).
+    case other
+    /// Full text before its first heading.
+    case untitled
+  }
 }
 
 /// Someone who speaks in the full text: one identity, however many turns.

@@ -5,16 +5,16 @@ import Foundation
 /// documentation, the full text's sections, its speaker turns, and the speakers the summary
 /// names, resolved to the full text's speakers across languages.
 ///
-/// Owns an ICU transliterator (Traditional → Simplified Chinese): use one reader per thread.
+/// Owns an ICU transliterator (Traditional → Simplified Chinese, opened only for a text with
+/// Traditional characters): use one reader per thread.
 public final class StructureReader {
   /// The data in use.
   public let resources: StructureResources
-  private let simplifier: ICUTransliterator?
+  private let simplifier = ChineseSimplifier()
 
   /// A reader over the given data.
   public init(resources: StructureResources) {
     self.resources = resources
-    simplifier = try? ICUTransliterator(identifier: "Hant-Hans")
   }
 
   /// Reads one page that holds a summary followed by the full text.
@@ -106,7 +106,7 @@ public final class StructureReader {
   private func firstSectionHeading(_ document: Document, from start: Int) -> Int? {
     (start..<document.sentences.count).first { i in
       document.sentences[i].kind == .heading
-        && resources.headingKind(text(document, i)).map { $0 != "documentation" } == true
+        && resources.headingKind(text(document, i)).map { $0 != .documentation } == true
     }
   }
 
@@ -132,7 +132,7 @@ public final class StructureReader {
 
   private func documentationHeading(_ document: Document, in range: Range<Int>) -> Int? {
     range.first { i in
-      document.sentences[i].kind == .heading && resources.headingKind(text(document, i)) == "documentation"
+      document.sentences[i].kind == .heading && resources.headingKind(text(document, i)) == .documentation
     }
   }
 
@@ -161,13 +161,13 @@ public final class StructureReader {
     let document = structure.fullText
     let range = structure.fullTextSentences
     // Sections: each heading opens one.
-    var starts: [(Int, String, String)] = []
+    var starts: [(Int, Section.Kind, String)] = []
     for i in range where document.sentences[i].kind == .heading {
       let title = String(text(document, i))
-      starts.append((i, resources.headingKind(title) ?? "other", title))
+      starts.append((i, resources.headingKind(title) ?? .other, title))
     }
     if starts.first.map({ $0.0 > range.lowerBound }) ?? !range.isEmpty {
-      starts.insert((range.lowerBound, "untitled", ""), at: 0)
+      starts.insert((range.lowerBound, .untitled, ""), at: 0)
     }
     for (k, start) in starts.enumerated() {
       let end = k + 1 < starts.count ? starts[k + 1].0 : range.upperBound
@@ -504,7 +504,7 @@ public final class StructureReader {
   }
 
   private func simplify(_ text: String) -> String {
-    simplifier?.transliterate(text) ?? text
+    simplifier.simplify(text)
   }
 
   /// Resolves a summary name to a full-text speaker: by gazetteer key, or by its Latin name.

@@ -4,7 +4,7 @@ import Foundation
 /// and the gazetteer.
 public struct StructureResources: Sendable {
   struct Heading: Sendable {
-    let kind: String
+    let kind: Section.Kind
     let folded: String
     let isPrefix: Bool
   }
@@ -29,8 +29,13 @@ public struct StructureResources: Sendable {
         throw DocAlignError.malformedResource(
           name: headingFile, line: line.number, reason: "expected KIND<TAB>LANG<TAB>MATCH<TAB>HEADING")
       }
+      guard let kind = Section.Kind(rawValue: String(line.fields[0])), kind != .other, kind != .untitled else {
+        throw DocAlignError.malformedResource(
+          name: headingFile, line: line.number,
+          reason: "unknown section kind '\(line.fields[0])' (add it to Section.Kind)")
+      }
       headings.append(
-        Heading(kind: String(line.fields[0]), folded: NameFolding.fold(line.fields[3]),
+        Heading(kind: kind, folded: NameFolding.fold(line.fields[3]),
                 isPrefix: line.fields[2] == "prefix"))
     }
     let boilerplateFile = "structure/boilerplate.tsv"
@@ -53,7 +58,7 @@ public struct StructureResources: Sendable {
   }
 
   /// The kind of a heading line, or nil when it is not a known section heading.
-  func headingKind(_ text: some StringProtocol) -> String? {
+  func headingKind(_ text: some StringProtocol) -> Section.Kind? {
     let folded = NameFolding.fold(text)
     guard !folded.isEmpty else { return nil }
     if let exact = headings.first(where: { !$0.isPrefix && $0.folded == folded }) { return exact.kind }

@@ -10,6 +10,7 @@
 #
 #   Benchmarks/batch.sh [PAGES ...]        default: 2000 20000 (the loop runs on the first size only;
 #                                          BENCH_LOOP=0: no loop, e.g. BENCH_LOOP=0 Benchmarks/batch.sh 20000)
+#                                          BENCH_BIN=path: use this release docalign instead of building one
 #
 # Pages and outputs go to Benchmarks/out/batch (git-ignored; BENCH_DIR=dir to put them elsewhere); the
 # pages are made once per size and seed (BENCH_SEED, default bench) and reused. The machine is shared:
@@ -29,8 +30,12 @@ if [ ! -x /usr/bin/time ]; then
     echo "batch.sh: GNU time (/usr/bin/time) is missing: apt-get install time" >&2; exit 1
   fi
 fi
-swift build -c release --product docalign >/dev/null
-bin=$(swift build -c release --show-bin-path)/docalign
+if [ -n "${BENCH_BIN:-}" ]; then
+  bin=$(realpath "$BENCH_BIN")        # a docalign already built (release), e.g. while SwiftPM is busy
+else
+  swift build -c release --product docalign >/dev/null
+  bin=$(swift build -c release --show-bin-path)/docalign
+fi
 mkdir -p "$work"
 
 # measure LOG COMMAND...: runs COMMAND under GNU time; prints "wall_s cpu_s max_rss_mb".

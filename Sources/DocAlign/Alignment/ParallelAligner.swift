@@ -49,7 +49,8 @@ public struct ParallelAligner: Sendable {
     /// by its rarest word, or by its commonest (gloss lists carry rare readings that would
     /// otherwise give a common word a rare word's weight).
     public var weightByCommonestAlternative = true
-    /// Learn a word-translation model from the first alignment and realign with it.
+    /// Learn a word-translation model from the first alignment and realign with it (only while
+    /// ``bridges`` holds ``LexicalBridges/learnedLexicon``, as it does by default).
     public var learnsLexicon = true
     /// The lexical bridges used for French, Spanish, Russian and Arabic text (all by default;
     /// see ``LexicalBridges``).
@@ -98,7 +99,7 @@ public struct ParallelAligner: Sendable {
     let given = orientedLexicon(texts)?.translations ?? [:]
     var solution = firstPass(texts, learned: given)
     var learned: LearnedLexicon?
-    if configuration.learnsLexicon {
+    if configuration.learnsLexicon && configuration.bridges.contains(.learnedLexicon) {
       var translations = given
       let model = LearnedLexicon.learn(
         from: trainingPairs(texts, solution.beads), sourceLanguage: texts.sourceLanguage, targetLanguage: texts.targetLanguage)

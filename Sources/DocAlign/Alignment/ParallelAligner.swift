@@ -9,12 +9,12 @@ import Foundation
 /// coverage) with length agreement (characters, scaled by the pair's overall ratio, as
 /// `log2(1 + short/long)`).
 ///
-/// Omission is modelled from the texts: for each bead shape, random pairings of sentences of the
-/// same sizes far from the alignment path give the chance level of its similarity. A bead adds to
-/// the path only what it scores above the chance level of its shape (a high percentile, so it
-/// must beat chance by a margin), weighted by the sentences it covers; leaving a sentence out
-/// adds nothing — it costs what a chance match would score. Bigger beads have higher chance
-/// levels, so a merge must earn its keep without a fixed penalty.
+/// Omission is modelled from the texts: each sentence's chance level is the median similarity of
+/// that sentence to random sentences of the other side far from the alignment path. A bead adds
+/// to the path its similarity above the mean chance level of its sentences (each bead once,
+/// whatever its size, so a merge must keep the similarity up); leaving a sentence out costs half
+/// the spread (standard deviation) of random pairs' similarity, so a pair is given up only when it
+/// scores clearly below chance, not merely near it. No per-corpus constant.
 ///
 /// Search is coarse to fine: a first pass chains confident 1-1 anchors (candidates from a
 /// rare-word index and a diagonal window), a banded dynamic programme aligns around that chain;
@@ -194,7 +194,8 @@ public struct ParallelAligner: Sendable {
 
   private func solve(_ f: PairFeatures, _ cache: inout PairCache, anchors: [(Int, Int)]) -> Solution {
     let centre = Self.interpolate(anchors, n: f.source.count, m: f.target.count)
-    let (chance, spread) = chanceLevels(f, &cache, centre: centre)
+    var (chance, spread) = chanceLevels(f, &cache, centre: centre)
+    chance.omissionCost = spread / 2
     var lattice = Lattice(f, centre: centre, band: configuration.band)
     forward(&lattice, f, &cache, chance: chance)
     var beads = lattice.bestPath()
@@ -238,13 +239,16 @@ public struct ParallelAligner: Sendable {
     return min(score, 1)
   }
 
-  /// What a bead adds to the path, over leaving its sentences out: its similarity above the
-  /// mean chance level of its sentences (what chance matches of them score). Each bead counts
-  /// once, whatever its size, so a sentence joins a bead only when it raises the bead's
-  /// similarity: a merge must earn its keep, and a sentence with no partner adds nothing to a
-  /// neighbour's bead. Leaving a sentence out adds 0.
+  /// What a bead adds to the path: its similarity above the mean chance level of its sentences
+  /// (what chance matches of them score). Each bead counts once, whatever its size, so a
+  /// sentence joins a bead only when it keeps the bead's similarity up. Leaving a sentence out
+  /// costs half the spread of chance similarity (`chance.omissionCost`): a 1-1 pair is given up
+  /// only when it scores more than one spread below the chance level of its sentences, and a
+  /// sentence is split off a bead only when it lowers the bead's similarity by more than half a
+  /// spread — an omission must be evident, not merely a similarity near chance (loose
+  /// translations overlap chance pairs by about that much).
   func gain(_ s: Range<Int>, _ t: Range<Int>, shape k: Int, _ f: PairFeatures, _ cache: inout PairCache, chance: Chance) -> Double {
-    if s.isEmpty || t.isEmpty { return 0 }
+    if s.isEmpty || t.isEmpty { return -chance.omissionCost * Double(s.count + t.count) }
     let level = (s.reduce(0.0) { $0 + chance.source[$1] } + t.reduce(0.0) { $0 + chance.target[$1] }) / Double(s.count + t.count)
     return similarity(s, t, f, &cache) - level
   }
@@ -306,6 +310,8 @@ public struct ParallelAligner: Sendable {
   struct Chance {
     var source: [Double]
     var target: [Double]
+    /// What leaving one sentence out costs: half the spread of random pairs' similarity.
+    var omissionCost = 0.0
   }
 
   /// Similarities of random beads of `x` source and `y` target sentences whose target lies away

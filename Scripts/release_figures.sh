@@ -4,10 +4,10 @@
 # release PAGE_A PAGE_B`, aligned units below --min-score left out (Scripts/release_translations.py),
 # scored by `docalign evaluate PAGE_A GOLD OUT --target-document PAGE_B` and, when it is there, by
 # the shared scorer (../shared/tools/score_summary_alignment.py); the two must agree.
-# usage: Scripts/release_figures.sh [DOCALIGN] [MIN_SCORE]     (default .build/debug/docalign, 0.3)
+# usage: Scripts/release_figures.sh [DOCALIGN] [MIN_SCORE]     (default .build/debug/docalign, 0.2)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-docalign=${1:-.build/debug/docalign}; min=${2:-0.3}
+docalign=${1:-.build/debug/docalign}; min=${2:-0.2}
 fx=Tests/DocAlignTests/Fixtures/release; ex=Examples/un-press-releases
 scorer=../shared/tools/score_summary_alignment.py
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT

@@ -29,8 +29,13 @@ optimize=${FUZZ_OPTIMIZE:--O}
 
 # 1. The C bridge, instrumented, and a module map for Swift to import it.
 # shellcheck disable=SC2046
-"$clang" -c Sources/CICU/cicu.c -O1 -g -fsanitize=fuzzer-no-link,address -I Sources/CICU/include \
-  $(pkg-config --cflags icu-uc icu-i18n) -o "$out/cicu.o"
+# Every C file of the bridge (ICU, Snowball), one object each, linked into one archive.
+rm -f "$out/cicu.a"
+for c in Sources/CICU/*.c; do
+  "$clang" -c "$c" -O1 -g -fsanitize=fuzzer-no-link,address -I Sources/CICU/include \
+    $(pkg-config --cflags icu-uc icu-i18n) -o "$out/$(basename "$c" .c).o"
+  ar rcs "$out/cicu.a" "$out/$(basename "$c" .c).o"
+done
 cat >"$out/module/CICU/module.modulemap" <<MAP
 module CICU {
   header "$root/Sources/CICU/include/cicu.h"
@@ -80,8 +85,8 @@ for target in "${targets[@]}"; do
   if [ ! -x "$bin" ] || [ "$src" -nt "$bin" ] || [ Fuzz/Harness.swift -nt "$bin" ] || [ "$stamp" -nt "$bin" ]; then
     echo "fuzz: building $target"
     "$swiftc" -parse-as-library -swift-version 6 $optimize -g -sanitize=fuzzer,address -module-name "fuzz_${target//-/_}" \
-      -I "$out" -I "$out/module" Fuzz/Harness.swift "$src" "$out/libDocAlign.a" "$out/cicu.o" \
-      -licui18n -licuuc -licudata -lstdc++ -o "$bin" 2> >(grep -v "Cannot export local symbol" >&2)
+      -I "$out" -I "$out/module" Fuzz/Harness.swift "$src" "$out/libDocAlign.a" "$out/cicu.a" \
+      -licui18n -licuuc -licudata -lstemmer -lstdc++ -o "$bin" 2> >(grep -v "Cannot export local symbol" >&2)
   fi
   corpus=$out/corpus/$target
   mkdir -p "$corpus"

@@ -68,51 +68,57 @@ public struct AlignmentWriter: OutputWriter {
     for unit in bitext.units {
       try sink.append { out in
         out.append(0x7B)
-        JSONText.appendKey("source", to: &out)
-        Self.appendSpans(unit.source, bitext.source, to: &out)
-        out.append(0x2C)
-        JSONText.appendKey("target", to: &out)
-        Self.appendSpans(unit.target, bitext.target, to: &out)
-        out.append(0x2C)
-        JSONText.appendKey("score", to: &out)
-        out.append(contentsOf: Array(Self.formatScore(unit.score).utf8))
-        out.append(0x2C)
-        JSONText.appendKey("speaker", to: &out)
-        if unit.speakerSource == nil && unit.speakerTarget == nil {
-          out.append(contentsOf: Array("null".utf8))
-        } else {
-          out.append(0x7B)
-          JSONText.appendKey("source", to: &out)
-          Self.appendOptional(unit.speakerSource, to: &out)
-          out.append(0x2C)
-          JSONText.appendKey("target", to: &out)
-          Self.appendOptional(unit.speakerTarget, to: &out)
-          out.append(0x7D)
-        }
-        out.append(0x2C)
-        JSONText.appendKey("section", to: &out)
-        Self.appendOptional(unit.section, to: &out)
-        out.append(0x2C)
-        JSONText.appendKey("type", to: &out)
-        JSONText.appendString(unit.alignmentType, to: &out)
-        out.append(0x2C)
-        JSONText.appendKey("mentions", to: &out)
-        out.append(0x5B)
-        for (k, mention) in unit.mentions.enumerated() {
-          if k > 0 { out.append(0x2C) }
-          out.append(0x7B)
-          JSONText.appendKey("source", to: &out)
-          JSONText.appendString(mention.source, to: &out)
-          out.append(0x2C)
-          JSONText.appendKey("target", to: &out)
-          Self.appendOptional(mention.target, to: &out)
-          out.append(0x7D)
-        }
-        out.append(0x5D)
+        Self.appendUnitFields(unit, source: bitext.source, target: bitext.target, to: &out)
         out.append(0x7D)
         out.append(0x0A)
       }
     }
+  }
+
+  /// The fields of a unit's JSONL object, `"source"` to `"mentions"`, without the braces (the
+  /// release writer puts its own fields around them).
+  static func appendUnitFields(_ unit: AlignmentUnit, source: Document, target: Document, to out: inout [UInt8]) {
+    JSONText.appendKey("source", to: &out)
+    Self.appendSpans(unit.source, source, to: &out)
+    out.append(0x2C)
+    JSONText.appendKey("target", to: &out)
+    Self.appendSpans(unit.target, target, to: &out)
+    out.append(0x2C)
+    JSONText.appendKey("score", to: &out)
+    out.append(contentsOf: Array(Self.formatScore(unit.score).utf8))
+    out.append(0x2C)
+    JSONText.appendKey("speaker", to: &out)
+    if unit.speakerSource == nil && unit.speakerTarget == nil {
+      out.append(contentsOf: Array("null".utf8))
+    } else {
+      out.append(0x7B)
+      JSONText.appendKey("source", to: &out)
+      Self.appendOptional(unit.speakerSource, to: &out)
+      out.append(0x2C)
+      JSONText.appendKey("target", to: &out)
+      Self.appendOptional(unit.speakerTarget, to: &out)
+      out.append(0x7D)
+    }
+    out.append(0x2C)
+    JSONText.appendKey("section", to: &out)
+    Self.appendOptional(unit.section, to: &out)
+    out.append(0x2C)
+    JSONText.appendKey("type", to: &out)
+    JSONText.appendString(unit.alignmentType, to: &out)
+    out.append(0x2C)
+    JSONText.appendKey("mentions", to: &out)
+    out.append(0x5B)
+    for (k, mention) in unit.mentions.enumerated() {
+      if k > 0 { out.append(0x2C) }
+      out.append(0x7B)
+      JSONText.appendKey("source", to: &out)
+      JSONText.appendString(mention.source, to: &out)
+      out.append(0x2C)
+      JSONText.appendKey("target", to: &out)
+      Self.appendOptional(mention.target, to: &out)
+      out.append(0x7D)
+    }
+    out.append(0x5D)
   }
 
   static func appendSpans(_ indices: [Int], _ document: Document, to out: inout [UInt8]) {

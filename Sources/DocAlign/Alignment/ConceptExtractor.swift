@@ -81,9 +81,9 @@ struct ConceptExtractor {
 
   /// The concepts of a text in `language`, using `context`'s stemmers and, for cognates, the
   /// English vocabulary set on it.
+  /// The glosses of the Chinese headwords are kept in the context for its later sentences.
   func concepts(_ text: some StringProtocol, language: Language, context: ConceptContext) -> [Concept] {
-    var glosses: [String: [String]] = [:]
-    return concepts(text, language: language, keepingUnglossed: false, glossCache: &glosses, context: context)
+    concepts(text, language: language, keepingUnglossed: false, glossCache: &context.glossCache, context: context)
   }
 
   /// The same, with the content words of the Chinese headwords met so far kept in `glossCache`

@@ -249,6 +249,8 @@ final class ConceptContext {
   /// Spells stems for cognate matching.
   let speller = CognateSpeller()
   private var alternativesCache: [Language: [String: [String]]] = [:]
+  /// The content words of the Chinese headwords met so far (for every sentence of one alignment).
+  var glossCache: [String: [String]] = [:]
   /// The English side's words (nil: no cognates).
   private var vocabulary: [String]?
   private var indexes: [Bool: CognateIndex] = [:]
